@@ -1,0 +1,34 @@
+/**
+ * The single list of the course's labs. The grader's summary, the deck's
+ * LabBadge, the lab tooling and the Classroom workflow all read it, so a lab
+ * is added or renamed here and nowhere else (rustlings' info.toml is the model).
+ */
+export interface LabInfo {
+  /** Folder name under labs/, solutions/ and the grader's file name under tests/. */
+  readonly id: `bauth${string}`;
+  /** Russian title, shown on the deck's badge and in the grading table. */
+  readonly title: string;
+  /** Slidev route alias of the slide that introduces the lab (`routeAlias` in slides). */
+  readonly slide: string;
+  /** Points for a fully passing lab; the course totals 100. */
+  readonly points: number;
+}
+
+export const labs = [
+  { id: "bauth01", title: "Инициализация Better Auth", slide: "bauth01", points: 5 },
+  { id: "bauth02", title: "Интеграция с PostgreSQL", slide: "bauth02", points: 5 },
+  { id: "bauth03", title: "Таблицы users и sessions", slide: "bauth03", points: 10 },
+  { id: "bauth04", title: "Регистрация пользователя", slide: "bauth04", points: 10 },
+  { id: "bauth05", title: "Login и создание session", slide: "bauth05", points: 10 },
+  { id: "bauth06", title: "Получение session", slide: "bauth06", points: 10 },
+  { id: "bauth07", title: "Передача user в context", slide: "bauth07", points: 10 },
+  { id: "bauth08", title: "Session expiration", slide: "bauth08", points: 10 },
+  { id: "bauth09", title: "Logout", slide: "bauth09", points: 10 },
+  { id: "bauth10", title: "Полный lifecycle аутентификации", slide: "bauth10", points: 20 },
+] as const satisfies readonly LabInfo[];
+
+export type LabId = (typeof labs)[number]["id"];
+
+export function findLab(id: string): LabInfo | undefined {
+  return labs.find((lab) => lab.id === id);
+}
