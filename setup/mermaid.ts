@@ -1,0 +1,10 @@
+import { defineMermaidSetup } from "@slidev/types";
+
+// Local fonts only: the classroom may have no internet.
+export default defineMermaidSetup(() => ({
+  theme: "neutral",
+  fontFamily: "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif",
+  flowchart: { htmlLabels: true, useMaxWidth: true },
+  sequence: { useMaxWidth: true },
+  themeVariables: { fontSize: "15px" },
+}));

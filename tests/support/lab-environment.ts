@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { afterAll, vi } from "vitest";
+import { createTestDatabase } from "./database.ts";
+import { describeError } from "./errors.ts";
+import { importLabFile, labDir, LabError, requireExport, shownPath } from "./lab.ts";
+
+/** The origin the labs' Better Auth instances are configured with (BETTER_AUTH_URL). */
+export const APP_ORIGIN = "http://localhost:3000";
+
+export interface LabOptions {
+  /** Create a database for this file and put its URL in DATABASE_URL (default: true). */
+  database?: boolean;
+  /** Apply the lab's committed Drizzle Kit migrations from `drizzle/` (default: true with a database). */
+  migrate?: boolean;
+}
+
+export interface LabEnvironment {
+  readonly id: string;
+  /** This file's own database (empty string when the lab runs without one). */
+  readonly databaseUrl: string;
+  /** A connection for the grader's own checks of the real rows. */
+  readonly sql: pg.Pool;
+  /** Imports a lab file and checks its exports, e.g. `load("src/lib/auth.ts", { auth: "object" })`. */
+  load<T extends Record<string, unknown>>(file: string, exports: ExportSpec<T>): Promise<T>;
+  /** Sets environment variables for the next `load`, which then re-evaluates the lab's modules. */
+  reloadWith(variables: Record<string, string | undefined>): void;
+}
+
+type ExportSpec<T> = { [K in keyof T]: "function" | "object" | "string" };
+
+/**
+ * One call per test file, in the manner of Better Auth's own test instance:
+ * a fresh database, the lab's migrations applied, the environment a real app
+ * would have, and cleanup after the file.
+ */
+export async function setupLab(id: string, options: LabOptions = {}): Promise<LabEnvironment> {
+  const withDatabase = options.database ?? true;
+  const database = withDatabase ? await createTestDatabase(id) : undefined;
+  const sql = new pg.Pool({ connectionString: database?.url, max: 2 });
+  const loaded: Record<string, unknown>[] = [];
+
+  Object.assign(process.env, {
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    BETTER_AUTH_URL: APP_ORIGIN,
+  });
+  if (database) process.env.DATABASE_URL = database.url;
+  else delete process.env.DATABASE_URL;
+
+  afterAll(async () => {
+    // A student's pool left open would be cut by DROP DATABASE and crash the worker with an unhandled error.
+    await Promise.all(loaded.map(closePool));
+    await sql.end();
+    await database?.drop();
+  });
+
+  if (database && (options.migrate ?? withDatabase)) await applyMigrations(id, database.url);
+
+  return {
+    id,
+    databaseUrl: database?.url ?? "",
+    sql,
+    async load<T extends Record<string, unknown>>(file: string, exports: ExportSpec<T>): Promise<T> {
+      const module = await importLabFile(id, file);
+      loaded.push(module);
+      const where = shownPath(id, file);
+      const result: Record<string, unknown> = {};
+      for (const [name, kind] of Object.entries(exports) as [string, ExportSpec<T>[keyof T]][]) {
+        result[name] = requireExport(module, name, kind, where);
+      }
+      return result as T;
+    },
+    reloadWith(variables) {
+      for (const [name, value] of Object.entries(variables)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      vi.resetModules();
+    },
+  };
+}
+
+async function applyMigrations(id: string, url: string): Promise<void> {
+  const folder = join(labDir(id), "drizzle");
+  if (!existsSync(join(folder, "meta", "_journal.json"))) {
+    throw new LabError(
+      `${id}: в ${shownPath(id, "drizzle")} нет миграций Drizzle Kit. ` +
+        `Сгенерируйте их командой npm run db:generate -- ${id} и закоммитьте папку drizzle/.`,
+    );
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await migrate(drizzle(client), { migrationsFolder: folder });
+  } catch (error) {
+    throw new LabError(`${id}: миграции из ${shownPath(id, "drizzle")} не применились: ${describeError(error)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function closePool(module: Record<string, unknown>): Promise<void> {
+  const pool = module.pool;
+  if (pool instanceof pg.Pool && !pool.ended) await pool.end().catch(() => {});
+}

