@@ -59,18 +59,18 @@ describe("bauth01 «Инициализация Better Auth»", () => {
 
   it("не запускается без BETTER_AUTH_SECRET и называет эту переменную в ошибке", async () => {
     lab.reloadWith({ BETTER_AUTH_SECRET: undefined });
-    await expect(loadAuth(), "🚨 без секрета импорт auth.ts должен падать с понятной ошибкой").rejects.toThrow(
+    expect(await lab.importError(AUTH_FILE), "🚨 без секрета импорт auth.ts должен падать с понятной ошибкой").toMatch(
       /BETTER_AUTH_SECRET/,
     );
   });
 
   it("не запускается с секретом короче 32 символов", async () => {
     lab.reloadWith({ BETTER_AUTH_SECRET: "short-secret-of-31-characters!!" });
-    await expect(loadAuth(), "🚨 слабый секрет должен останавливать запуск").rejects.toThrow(/BETTER_AUTH_SECRET/);
+    expect(await lab.importError(AUTH_FILE), "🚨 слабый секрет должен останавливать запуск").toMatch(/BETTER_AUTH_SECRET/);
   });
 
   it("принимает секрет ровно из 32 символов", async () => {
     lab.reloadWith({ BETTER_AUTH_SECRET: "s".repeat(16) + "0123456789abcdef" });
-    await expect(loadAuth()).resolves.toBeDefined();
+    expect(await lab.importError(AUTH_FILE), "🚨 секрет из 32 символов допустим").toBeUndefined();
   });
 });

