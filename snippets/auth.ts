@@ -6,7 +6,8 @@ import { db } from "./db";
 import * as schema from "./schema";
 
 // #region cookie-prefix
-// Одно имя на запись cookie (здесь) и на её чтение (src/proxy.ts).
+// Одно имя и для записи cookie (здесь),
+// и для её чтения (src/proxy.ts).
 export const SESSION_COOKIE_PREFIX = "bauth";
 // #endregion cookie-prefix
 
@@ -40,12 +41,18 @@ export const auth = betterAuth({
   // #endregion clocks
   // #region advanced
   advanced: {
-    database: { generateId: "uuid" }, // id выдаёт gen_random_uuid()
+    // id вставляет PostgreSQL: DEFAULT gen_random_uuid()
+    database: { generateId: "uuid" },
     cookiePrefix: SESSION_COOKIE_PREFIX,
-    // true: имя получает префикс __Secure-, cookie — флаг Secure.
-    // На http://localhost (dev) false, иначе браузер cookie не сохранит.
+    // true: имя с префиксом __Secure- и флаг Secure.
+    // На http://localhost (dev) false: по HTTP браузер
+    // не сохранит cookie с флагом Secure.
     useSecureCookies: isProduction,
-    defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+    defaultCookieAttributes: {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+    },
   },
   // #endregion advanced
   // Server Actions: переносит Set-Cookie из auth.api в ответ Next.js.

@@ -109,6 +109,9 @@ export async function walkDeck(): Promise<WalkResult> {
       }
     });
 
+    // tsx compiles this file with esbuild's keepNames, which wraps named
+    // functions in __name(...); the page has no such helper, so provide one.
+    await page.addInitScript("window.__name = (fn) => fn;");
     await page.goto(`${server.url}/index.html#/1`, { waitUntil: "load" });
     await page.addStyleTag({
       content: "*, *::before, *::after { transition: none !important; animation: none !important; }",
