@@ -1,0 +1,69 @@
+/**
+ * `npm run verify`: the course's self-test. It checks that the course itself
+ * is sound (not a student's work) and lists every problem before failing.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { stopOnExit } from "../tests/support/postgres/lifecycle.ts";
+import { bannerLine, startPostgres } from "../tests/support/postgres/provider.ts";
+import { REPO_ROOT } from "../tests/support/lab.ts";
+import { checkLabStructure } from "./verify/lab-structure.ts";
+import { checkMigrationsMatchSchemas } from "./verify/migrations.ts";
+import { checkStartersAndSolutions } from "./verify/starters-and-solutions.ts";
+
+type Check = { title: string; run: () => string[] | Promise<string[]> };
+
+const checks: Check[] = [
+  { title: "Типы: labs, solutions, tests, scripts, snippets (tsc --noEmit)", run: typecheck },
+  { title: "Контракт лаб: стартер, решение, грейдер, README, TODO", run: checkLabStructure },
+  { title: "Миграции решений совпадают со схемами (drizzle-kit generate)", run: checkMigrationsMatchSchemas },
+  { title: "Грейдеры: решение проходит, стартер падает", run: withPostgres(checkStartersAndSolutions) },
+];
+
+let failed = 0;
+const started = performance.now();
+for (const check of checks) {
+  const checkStarted = performance.now();
+  console.log(`\n▶ ${check.title}`);
+  const problems = await check.run();
+  const seconds = ((performance.now() - checkStarted) / 1000).toFixed(1);
+  if (problems.length === 0) {
+    console.log(`  ✅ в порядке (${seconds} с)`);
+    continue;
+  }
+  failed += problems.length;
+  console.log(`  ❌ проблем: ${problems.length} (${seconds} с)`);
+  for (const problem of problems) console.log(`   • ${problem.replaceAll("\n", "\n     ")}`);
+}
+
+const total = ((performance.now() - started) / 1000).toFixed(1);
+if (failed > 0) {
+  console.log(`\nverify: найдено проблем: ${failed} (${total} с). Исправьте их — список выше.`);
+  process.exit(1);
+}
+console.log(`\nverify: курс в порядке (${total} с).`);
+
+function typecheck(): string[] {
+  const result = spawnSync(join(REPO_ROOT, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "tsconfig.json"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+  });
+  if (result.status === 0) return [];
+  const errors = `${result.stdout}${result.stderr}`.trim().split("\n").filter(Boolean);
+  return errors.length > 0 ? errors : [`tsc завершился с кодом ${result.status}`];
+}
+
+/** One PostgreSQL for both grading runs, stopped however verify ends. */
+function withPostgres(check: (databaseUrl: string) => Promise<string[]>): () => Promise<string[]> {
+  return async () => {
+    const server = await startPostgres();
+    console.log(`  ${bannerLine(server)}`);
+    const removeGuards = stopOnExit(server);
+    try {
+      return await check(server.adminUrl);
+    } finally {
+      removeGuards();
+      await server.stop();
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { labs } from "../../course/labs.ts";
+import type { GradingReport } from "../../tests/support/grading-report.ts";
+import { REPO_ROOT } from "../../tests/support/lab.ts";
+
+/**
+ * Grades `solutions/` and then `labs/` with the real graders, on the server
+ * given in `databaseUrl`, and checks the rule every grader must keep: it
+ * passes on the solution and fails on the starter.
+ */
+export async function checkStartersAndSolutions(databaseUrl: string): Promise<string[]> {
+  const solutions = await grade("solutions", databaseUrl);
+  const starters = await grade("labs", databaseUrl);
+  const problems: string[] = [];
+  for (const { id } of labs) {
+    const solved = solutions.labs.find((lab) => lab.id === id);
+    const starter = starters.labs.find((lab) => lab.id === id);
+    if (!solved || solved.status === "not-run") problems.push(`${id}: грейдер не запускался на solutions/.`);
+    else if (solved.status !== "passed") {
+      const why = solved.error ?? solved.failing.join("; ");
+      problems.push(`${id}: эталонное решение не проходит свои тесты (${solved.tests.passed}/${solved.tests.total}): ${why}`);
+    }
+    if (!starter || starter.status === "not-run") problems.push(`${id}: грейдер не запускался на labs/.`);
+    else if (starter.status === "passed") {
+      problems.push(`${id}: стартовый код проходит все тесты (${starter.tests.total}): грейдер ничего не проверяет. Добавьте тест, который падает на стартере.`);
+    }
+  }
+  return problems;
+}
+
+async function grade(target: "labs" | "solutions", databaseUrl: string): Promise<GradingReport> {
+  const dir = mkdtempSync(join(tmpdir(), "bauth-verify-"));
+  const reportPath = join(dir, `${target}.json`);
+  try {
+    const started = performance.now();
+    // Vitest's exit code is non-zero whenever a test fails, which is expected for labs/: the report decides.
+    const output = await run(["vitest", "run", "--reporter=dot", "--reporter=./tests/support/grading-reporter.ts"], {
+      ...process.env,
+      LAB_TARGET: target,
+      TEST_DATABASE_URL: databaseUrl,
+      GRADING_REPORT: reportPath,
+    });
+    console.log(`  ${target}/ проверены за ${((performance.now() - started) / 1000).toFixed(1)} с`);
+    try {
+      return JSON.parse(readFileSync(reportPath, "utf8")) as GradingReport;
+    } catch {
+      throw new Error(`Vitest не записал отчёт для ${target}/. Его вывод:\n${output}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a command and returns its combined output, shown only when something went wrong. */
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(REPO_ROOT, "node_modules", ".bin", args[0]!), args.slice(1), { cwd: REPO_ROOT, env });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", reject);
+    child.once("close", () => resolve(output));
+  });
+}
