@@ -1,0 +1,208 @@
+/**
+ * Static check of the lecture deck. Lists EVERY problem, each with its fix:
+ *
+ *  - a TypeScript/JavaScript code block on a slide that is neither a snippet
+ *    import (`<<< @/snippets/x.ts#region`) nor wrapped in <PseudoCode>;
+ *  - a snippet import naming a missing file or region, or a TypeScript file
+ *    outside the type-checked folders (snippets/, solutions/);
+ *  - a <LabBadge> naming a lab that is not in course/labs.ts, a lab with no
+ *    badge, a routeAlias that course/labs.ts requires and no slide declares;
+ *  - a slide without speaker notes;
+ *  - a remote resource (src="https://…", url(https://…), <iframe>) that would
+ *    break the deck offline.
+ *
+ *   npx tsx scripts/deck/check.ts     (npm run deck:check)
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import { labs } from "../../course/labs";
+import { type DeckSlide, loadDeck, repoRoot } from "./deck-source";
+
+/** Languages whose blocks must be real (imported) code or marked pseudo-code. */
+const CODE_LANGS = new Set(["ts", "typescript", "tsx", "mts", "cts", "js", "javascript", "jsx", "mjs", "vue"]);
+/** Folders whose .ts files the root tsconfig type-checks and slides may import. */
+const TYPECHECKED_DIRS = ["snippets", "solutions"];
+
+const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/;
+// The same shape Slidev's own snippet rule accepts.
+const SNIPPET_IMPORT = /^\s*<<<[ \t]*(\S.*?)(#[\w-]+)?[ \t]*(?:[ \t](\S+?))?[ \t]*(\{.*)?$/;
+const REGION_START = /^\s*\/\/\s*#?region\b\s*(.*?)\s*$/;
+const REGION_END = /^\s*\/\/\s*#?endregion\b\s*(.*?)\s*$/;
+const PSEUDO_OPEN = /<PseudoCode\b[^>]*>/g;
+const PSEUDO_CLOSE = /<\/PseudoCode\s*>/g;
+const BADGE = /<LabBadge\b([^>]*)\/?>/g;
+const REMOTE = [
+  { re: /\bsrc\s*=\s*["']?(https?:)?\/\//i, what: "src с внешним адресом" },
+  { re: /url\(\s*["']?(https?:)?\/\//i, what: "url() с внешним адресом" },
+  { re: /<iframe\b/i, what: "<iframe>" },
+  { re: /@import\s+["']?(url\()?["']?https?:/i, what: "@import с внешним адресом" },
+];
+
+function at(slide: DeckSlide, offset = 0): string {
+  return `${slide.file}:${slide.line + offset} (слайд ${slide.no})`;
+}
+
+function listFiles(dir: string, exts: string[]): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && exts.some((e) => d.name.endsWith(e)))
+    .map((d) => path.join(d.parentPath, d.name));
+}
+
+function checkCode(slide: DeckSlide, problems: string[]) {
+  const lines = slide.content.split(/\r?\n/);
+  let pseudoDepth = 0;
+  let fence: { marker: string; lang: string; line: number; pseudo: boolean } | null = null;
+  lines.forEach((line, i) => {
+    if (fence) {
+      if (line.trim().startsWith(fence.marker) && line.trim().replace(/[`~]/g, "") === "") fence = null;
+      return;
+    }
+    const opened = line.match(FENCE);
+    if (opened) {
+      const lang = (opened[3] ?? "").toLowerCase();
+      fence = { marker: opened[2]!, lang, line: i, pseudo: pseudoDepth > 0 };
+      if (CODE_LANGS.has(lang) && pseudoDepth === 0) {
+        problems.push(
+          `${at(slide)}: блок кода \`\`\`${lang} (строка ${i + 1} слайда) не импортирован из файла и не помечен как псевдокод. ` +
+            `Перенесите код в snippets/<файл>.ts между \`// #region имя\` и \`// #endregion имя\` и вставьте \`<<< @/snippets/<файл>.ts#имя\`, ` +
+            `или оберните блок в <PseudoCode> … </PseudoCode>, если это намеренно упрощённый код.`,
+        );
+      }
+      return;
+    }
+    pseudoDepth += (line.match(PSEUDO_OPEN)?.length ?? 0) - (line.match(PSEUDO_CLOSE)?.length ?? 0);
+
+    const snippet = line.match(SNIPPET_IMPORT);
+    if (snippet) checkSnippet(slide, snippet[1]!.trim(), snippet[2]?.slice(1), problems);
+  });
+  if (pseudoDepth !== 0) {
+    problems.push(`${at(slide)}: непарный <PseudoCode>. Закройте его тегом </PseudoCode>.`);
+  }
+}
+
+function checkSnippet(slide: DeckSlide, target: string, region: string | undefined, problems: string[]) {
+  const slideDir = path.dirname(path.join(repoRoot, slide.file));
+  const file = target.startsWith("@/") ? path.join(repoRoot, target.slice(2)) : path.resolve(slideDir, target);
+  const shown = path.relative(repoRoot, file);
+  if (!existsSync(file)) {
+    problems.push(`${at(slide)}: импорт \`<<< ${target}\` ссылается на несуществующий файл ${shown}. Создайте файл или исправьте путь.`);
+    return;
+  }
+  const ext = path.extname(file);
+  if ([".ts", ".tsx", ".mts"].includes(ext) && !TYPECHECKED_DIRS.some((dir) => shown.startsWith(`${dir}/`))) {
+    problems.push(
+      `${at(slide)}: ${shown} не входит в проверку типов слайдов. Импортируйте код из snippets/ или solutions/, которые проверяет \`npx tsc --noEmit -p tsconfig.json\`.`,
+    );
+  }
+  if (!region) {
+    problems.push(
+      `${at(slide)}: импорт \`<<< ${target}\` без региона вставит файл целиком. Отметьте нужную часть \`// #region имя\` … \`// #endregion имя\` и допишите \`#имя\`.`,
+    );
+    return;
+  }
+  const lines = readFileSync(file, "utf8").split(/\r?\n/);
+  const starts = lines.filter((l) => REGION_START.exec(l)?.[1] === region).length;
+  const ends = lines.filter((l) => REGION_END.exec(l)?.[1] === region).length;
+  if (starts === 0) {
+    problems.push(
+      `${at(slide)}: в ${shown} нет региона «${region}» (Slidev молча вставил бы весь файл). Добавьте \`// #region ${region}\` и \`// #endregion ${region}\` или исправьте имя.`,
+    );
+  } else if (starts !== 1 || ends !== 1) {
+    problems.push(
+      `${at(slide)}: в ${shown} регион «${region}» открыт ${starts} раз и закрыт ${ends} раз. Оставьте ровно одну пару \`// #region ${region}\` / \`// #endregion ${region}\`.`,
+    );
+  }
+}
+
+export async function checkDeck(): Promise<string[]> {
+  const problems: string[] = [];
+  const deck = await loadDeck();
+  const labIds = new Set<string>(labs.map((lab) => lab.id));
+  const badged = new Map<string, number[]>();
+  const aliases = new Map<string, DeckSlide[]>();
+
+  for (const slide of deck) {
+    checkCode(slide, problems);
+
+    for (const match of slide.content.matchAll(BADGE)) {
+      const id = /\bid\s*=\s*"([^"]*)"/.exec(match[1] ?? "")?.[1];
+      if (!id) {
+        problems.push(`${at(slide)}: <LabBadge> без статического id. Пишите <LabBadge id="bauthNN" />, чтобы проверка видела, какая это лабораторная.`);
+        continue;
+      }
+      if (!labIds.has(id)) {
+        problems.push(
+          `${at(slide)}: <LabBadge id="${id}" /> — такой лабораторной нет в course/labs.ts (есть: ${[...labIds].join(", ")}). Исправьте id.`,
+        );
+        continue;
+      }
+      badged.set(id, [...(badged.get(id) ?? []), slide.no]);
+    }
+
+    const alias = slide.frontmatter.routeAlias;
+    if (typeof alias === "string") aliases.set(alias, [...(aliases.get(alias) ?? []), slide]);
+
+    if (!slide.note.trim()) {
+      problems.push(
+        `${at(slide)}: у слайда нет заметок докладчика. Добавьте в конец слайда HTML-комментарий <!-- … --> с тем, что сказать, вероятным вопросом студента и временем.`,
+      );
+    }
+
+    for (const { re, what } of REMOTE) {
+      if (re.test(slide.content)) {
+        problems.push(`${at(slide)}: ${what} — в аудитории без интернета это не загрузится. Положите файл в public/ и сошлитесь на него локально.`);
+      }
+    }
+  }
+
+  for (const lab of labs) {
+    if (!badged.has(lab.id)) {
+      problems.push(`Лабораторная ${lab.id} («${lab.title}») не упомянута ни на одном слайде. Добавьте <LabBadge id="${lab.id}" /> на слайд, который её вводит.`);
+    }
+    const owners = aliases.get(lab.slide) ?? [];
+    if (owners.length === 0) {
+      problems.push(
+        `course/labs.ts ждёт слайд с routeAlias «${lab.slide}» для ${lab.id}, но такого нет. Добавьте \`routeAlias: ${lab.slide}\` во frontmatter первого слайда раздела ${lab.id}.`,
+      );
+    } else if (owners.length > 1) {
+      problems.push(`routeAlias «${lab.slide}» объявлен на слайдах ${owners.map((s) => s.no).join(", ")}. Оставьте его на одном слайде.`);
+    } else if (!(badged.get(lab.id) ?? []).includes(owners[0]!.no)) {
+      problems.push(`${at(owners[0]!)}: слайд с routeAlias «${lab.slide}» не показывает <LabBadge id="${lab.id}" />. Добавьте бейдж на этот слайд.`);
+    }
+  }
+
+  // Components and styles ship with every slide: they must not reach the network either.
+  const shared = [
+    ...listFiles(path.join(repoRoot, "components"), [".vue"]),
+    ...listFiles(path.join(repoRoot, "styles"), [".css"]),
+    ...listFiles(path.join(repoRoot, "setup"), [".ts"]),
+  ];
+  for (const file of shared) {
+    const text = readFileSync(file, "utf8");
+    for (const { re, what } of REMOTE) {
+      if (re.test(text)) {
+        problems.push(`${path.relative(repoRoot, file)}: ${what} — в аудитории без интернета это не загрузится. Используйте локальный ресурс.`);
+      }
+    }
+  }
+
+  return problems;
+}
+
+async function main() {
+  const problems = await checkDeck();
+  if (problems.length > 0) {
+    console.error(`Проверка колоды: найдено проблем: ${problems.length}`);
+    for (const problem of problems) console.error(`  ✗ ${problem}`);
+    process.exitCode = 1;
+  } else {
+    console.log("Проверка колоды: код на слайдах, импорты, бейджи и routeAlias в порядке.");
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
