@@ -40,8 +40,9 @@ const REMOTE = [
   { re: /@import\s+["']?(url\()?["']?https?:/i, what: "@import с внешним адресом" },
 ];
 
-function at(slide: DeckSlide, offset = 0): string {
-  return `${slide.file}:${slide.line + offset} (слайд ${slide.no})`;
+function at(slide: DeckSlide, bodyLine?: number): string {
+  const line = bodyLine === undefined ? slide.line : slide.contentLine + bodyLine;
+  return `${slide.file}:${line} (слайд ${slide.no})`;
 }
 
 function listFiles(dir: string, exts: string[]): string[] {
@@ -66,7 +67,7 @@ function checkCode(slide: DeckSlide, problems: string[]) {
       fence = { marker: opened[2]!, lang, line: i, pseudo: pseudoDepth > 0 };
       if (CODE_LANGS.has(lang) && pseudoDepth === 0) {
         problems.push(
-          `${at(slide)}: блок кода \`\`\`${lang} (строка ${i + 1} слайда) не импортирован из файла и не помечен как псевдокод. ` +
+          `${at(slide, i)}: блок кода \`\`\`${lang} не импортирован из файла и не помечен как псевдокод. ` +
             `Перенесите код в snippets/<файл>.ts между \`// #region имя\` и \`// #endregion имя\` и вставьте \`<<< @/snippets/<файл>.ts#имя\`, ` +
             `или оберните блок в <PseudoCode> … </PseudoCode>, если это намеренно упрощённый код.`,
         );
@@ -76,30 +77,30 @@ function checkCode(slide: DeckSlide, problems: string[]) {
     pseudoDepth += (line.match(PSEUDO_OPEN)?.length ?? 0) - (line.match(PSEUDO_CLOSE)?.length ?? 0);
 
     const snippet = line.match(SNIPPET_IMPORT);
-    if (snippet) checkSnippet(slide, snippet[1]!.trim(), snippet[2]?.slice(1), problems);
+    if (snippet) checkSnippet(slide, i, snippet[1]!.trim(), snippet[2]?.slice(1), problems);
   });
   if (pseudoDepth !== 0) {
     problems.push(`${at(slide)}: непарный <PseudoCode>. Закройте его тегом </PseudoCode>.`);
   }
 }
 
-function checkSnippet(slide: DeckSlide, target: string, region: string | undefined, problems: string[]) {
+function checkSnippet(slide: DeckSlide, bodyLine: number, target: string, region: string | undefined, problems: string[]) {
   const slideDir = path.dirname(path.join(repoRoot, slide.file));
   const file = target.startsWith("@/") ? path.join(repoRoot, target.slice(2)) : path.resolve(slideDir, target);
   const shown = path.relative(repoRoot, file);
   if (!existsSync(file)) {
-    problems.push(`${at(slide)}: импорт \`<<< ${target}\` ссылается на несуществующий файл ${shown}. Создайте файл или исправьте путь.`);
+    problems.push(`${at(slide, bodyLine)}: импорт \`<<< ${target}\` ссылается на несуществующий файл ${shown}. Создайте файл или исправьте путь.`);
     return;
   }
   const ext = path.extname(file);
   if ([".ts", ".tsx", ".mts"].includes(ext) && !TYPECHECKED_DIRS.some((dir) => shown.startsWith(`${dir}/`))) {
     problems.push(
-      `${at(slide)}: ${shown} не входит в проверку типов слайдов. Импортируйте код из snippets/ или solutions/, которые проверяет \`npx tsc --noEmit -p tsconfig.json\`.`,
+      `${at(slide, bodyLine)}: ${shown} не входит в проверку типов слайдов. Импортируйте код из snippets/ или solutions/, которые проверяет \`npx tsc --noEmit -p tsconfig.json\`.`,
     );
   }
   if (!region) {
     problems.push(
-      `${at(slide)}: импорт \`<<< ${target}\` без региона вставит файл целиком. Отметьте нужную часть \`// #region имя\` … \`// #endregion имя\` и допишите \`#имя\`.`,
+      `${at(slide, bodyLine)}: импорт \`<<< ${target}\` без региона вставит файл целиком. Отметьте нужную часть \`// #region имя\` … \`// #endregion имя\` и допишите \`#имя\`.`,
     );
     return;
   }
@@ -108,11 +109,11 @@ function checkSnippet(slide: DeckSlide, target: string, region: string | undefin
   const ends = lines.filter((l) => REGION_END.exec(l)?.[1] === region).length;
   if (starts === 0) {
     problems.push(
-      `${at(slide)}: в ${shown} нет региона «${region}» (Slidev молча вставил бы весь файл). Добавьте \`// #region ${region}\` и \`// #endregion ${region}\` или исправьте имя.`,
+      `${at(slide, bodyLine)}: в ${shown} нет региона «${region}» (Slidev молча вставил бы весь файл). Добавьте \`// #region ${region}\` и \`// #endregion ${region}\` или исправьте имя.`,
     );
   } else if (starts !== 1 || ends !== 1) {
     problems.push(
-      `${at(slide)}: в ${shown} регион «${region}» открыт ${starts} раз и закрыт ${ends} раз. Оставьте ровно одну пару \`// #region ${region}\` / \`// #endregion ${region}\`.`,
+      `${at(slide, bodyLine)}: в ${shown} регион «${region}» открыт ${starts} раз и закрыт ${ends} раз. Оставьте ровно одну пару \`// #region ${region}\` / \`// #endregion ${region}\`.`,
     );
   }
 }

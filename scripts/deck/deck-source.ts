@@ -16,6 +16,8 @@ export interface DeckSlide {
   readonly file: string;
   /** 1-based line of the slide's first line in that file. */
   readonly line: number;
+  /** 1-based line where the slide's body (after its frontmatter) starts. */
+  readonly contentLine: number;
   readonly frontmatter: Record<string, unknown>;
   /** Slide body without frontmatter and without the notes comment. */
   readonly content: string;
@@ -28,6 +30,7 @@ export async function loadDeck(): Promise<DeckSlide[]> {
     no: index + 1,
     file: path.relative(repoRoot, slide.source.filepath),
     line: slide.source.start + 1,
+    contentLine: slide.source.contentStart + 2,
     frontmatter: slide.frontmatter ?? {},
     content: slide.content ?? "",
     note: slide.note ?? "",
