@@ -1,5 +1,4 @@
 import type { TestProject } from "vitest/node";
-import { stopOnExit } from "./postgres/lifecycle.ts";
 import { bannerLine, startPostgres } from "./postgres/provider.ts";
 
 declare module "vitest" {
@@ -9,14 +8,10 @@ declare module "vitest" {
   }
 }
 
-/** Starts one PostgreSQL for the whole run and makes sure it stops however the run ends. */
+/** Starts one PostgreSQL for the whole run; the provider stops it however the run ends. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startPostgres();
   console.log(bannerLine(server));
   project.provide("pgAdminUrl", server.adminUrl);
-  const removeGuards = stopOnExit(server);
-  return async () => {
-    removeGuards();
-    await server.stop();
-  };
+  return () => server.stop();
 }

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { APP_ORIGIN } from "./lab-environment.ts";
 
 /** The subset of Better Auth's instance the graders drive: its fetch handler. */
@@ -70,4 +71,19 @@ export async function readJson(response: Response): Promise<Record<string, unkno
   } catch {
     return { text };
   }
+}
+
+/** Response headers holding these `Set-Cookie` lines, for the helpers above that read a response's cookies. */
+export function setCookieHeaders(lines: readonly string[]): Headers {
+  const headers = new Headers();
+  for (const line of lines) headers.append("set-cookie", line);
+  return headers;
+}
+
+/**
+ * A session cookie value as Better Auth signs it: `token.base64(HMAC-SHA256(secret, token))`,
+ * URL-encoded. Lets a grader forge a well-formed cookie, or check the signature of a real one.
+ */
+export function signedCookieValue(token: string, secret: string): string {
+  return encodeURIComponent(`${token}.${createHmac("sha256", secret).update(token).digest("base64")}`);
 }

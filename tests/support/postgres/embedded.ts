@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ProviderError, type RunningPostgres } from "./types.ts";
 import { describeError, withTimeout } from "../errors.ts";
+import { stopOnExit } from "./lifecycle.ts";
 
 /** Every embedded cluster of this course lives under here, so a later run can find leftovers. */
 const CLUSTERS_ROOT = join(tmpdir(), "bauth-course-postgres");
@@ -45,7 +46,15 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
     onError: (message) => log.push(describeError(message)),
   });
 
+  // Guard from the first moment: a Ctrl-C during start-up must not leave a server behind either.
+  const stopNow = (): void => {
+    const postmaster = readPostmasterPid(dataDir);
+    if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const removeGuards = stopOnExit(stopNow);
   const stopServer = async (): Promise<void> => {
+    removeGuards();
     await server.stop().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -73,11 +82,6 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
     kind: "embedded",
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: stopServer,
-    stopNow: () => {
-      const postmaster = readPostmasterPid(dataDir);
-      if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
-      rmSync(dataDir, { recursive: true, force: true });
-    },
   };
 }
 

@@ -1,14 +1,12 @@
-import type { RunningPostgres } from "./types.ts";
-
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /**
  * Makes sure a server this process started is stopped however the process
- * ends: normal teardown, Ctrl-C, a kill, or an exit without teardown.
- * Returns the function that removes these guards after a normal stop.
+ * ends: Ctrl-C, a kill, or an exit without teardown. `stopNow` must be
+ * synchronous, since nothing can be awaited in an exit handler. Returns the
+ * function that removes these guards after a normal, awaited stop.
  */
-export function stopOnExit(server: RunningPostgres): () => void {
-  const stopNow = (): void => server.stopNow?.();
+export function stopOnExit(stopNow: () => void): () => void {
   const onSignal = (signal: NodeJS.Signals): void => {
     stopNow();
     process.removeListener(signal, onSignal);

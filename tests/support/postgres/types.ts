@@ -6,8 +6,6 @@ export interface RunningPostgres {
   readonly adminUrl: string;
   /** Stops the server if this run started it; a no-op for an external server. */
   stop(): Promise<void>;
-  /** Synchronous last resort for `process.on("exit")`, where nothing can be awaited. */
-  stopNow?(): void;
 }
 
 export type ProviderKind = "url" | "testcontainers" | "embedded";
@@ -21,7 +19,7 @@ export const FORCE_PROVIDER_VAR = "BAUTH_PG_PROVIDER";
 export const URL_VARS = ["TEST_DATABASE_URL", "DATABASE_URL"] as const;
 
 /** A forced provider that cannot start must fail within this time (issue #3: under 10 s). */
-export const FORCED_START_LIMIT_MS = 9_000;
+export const FORCED_START_LIMIT_MS = 8_000;
 
 /** Error whose message is written for the student and says how to fix the problem. */
 export class ProviderError extends Error {

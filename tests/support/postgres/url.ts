@@ -25,7 +25,7 @@ export async function useExternalServer(timeoutMs: number): Promise<RunningPostg
     await client.query("select 1");
   } catch (error) {
     throw new ProviderError(
-      `PostgreSQL из ${found.variable} не отвечает (${describeError(error)}). ` +
+      `PostgreSQL из ${found.variable} не отвечает (${timedOut(error) ? `нет ответа за ${timeoutMs / 1000} с` : describeError(error)}). ` +
         `Запустите сервер (например, docker compose up -d) или уберите ${found.variable}, ` +
         `и тесты сами поднимут встроенный PostgreSQL.`,
     );
@@ -33,4 +33,9 @@ export async function useExternalServer(timeoutMs: number): Promise<RunningPostg
     await client.end().catch(() => {});
   }
   return { kind: "url", adminUrl: found.url, stop: async () => {} };
+}
+
+/** node-postgres reports its connection timeout in English; the student gets it in Russian. */
+function timedOut(error: unknown): boolean {
+  return error instanceof Error && /timeout/i.test(error.message);
 }
