@@ -11,6 +11,7 @@ export interface TestDatabase {
 /** Creates an empty database of its own for one test file, so files never see each other's rows. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const adminUrl = inject("pgAdminUrl");
+  if (!adminUrl) throw new Error(`PostgreSQL для тестов не запустился: ${inject("pgStartError")}`);
   const name = `${label.toLowerCase().replace(/[^a-z0-9]/g, "_")}_${randomBytes(4).toString("hex")}`;
   await adminQuery(adminUrl, `create database "${name}"`);
   const url = new URL(adminUrl);
