@@ -6,5 +6,6 @@ export default defineMermaidSetup(() => ({
   fontFamily: "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif",
   flowchart: { htmlLabels: true, useMaxWidth: true },
   sequence: { useMaxWidth: true },
+  gantt: { barHeight: 26, barGap: 6, leftPadding: 130 },
   themeVariables: { fontSize: "15px" },
 }));
