@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { bannerLine, startPostgres } from "../tests/support/postgres/provider.ts";
 import { REPO_ROOT } from "../tests/support/lab.ts";
+import { verifyDeck } from "./deck/verify-deck.ts";
 import { checkLabStructure } from "./verify/lab-structure.ts";
 import { checkMigrationsMatchSchemas } from "./verify/migrations.ts";
 import { checkStartersAndSolutions } from "./verify/starters-and-solutions.ts";
@@ -17,6 +18,7 @@ const checks: Check[] = [
   { title: "Контракт лаб: стартер, решение, грейдер, README, TODO", run: checkLabStructure },
   { title: "Миграции решений совпадают со схемами (drizzle-kit generate)", run: checkMigrationsMatchSchemas },
   { title: "Грейдеры: решение проходит, стартер падает", run: withPostgres(checkStartersAndSolutions) },
+  { title: "Лекция: код на слайдах, значки лаб, сборка, обход в Chromium", run: verifyDeck },
 ];
 
 let failed = 0;
