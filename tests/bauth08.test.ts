@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appRequest, readJson, sessionCookie, tokenOf, type AuthHandler } from "./support/http.ts";
 import { importLabFile } from "./support/lab.ts";
 import { setupLab, type LabEnvironment } from "./support/lab-environment.ts";
+import { openSession, type OpenedSession } from "./support/sessions.ts";
 import { signInRequest, signUpUser, type TestUser } from "./support/users.ts";
 
 // The course's three clocks, in seconds, as the task states them.
@@ -34,16 +35,10 @@ const loadSession = () => lab.load<{ getCurrentUser: SessionReader }>("src/serve
 const loadFresh = () =>
   lab.load<{ requireFreshSession: FreshGuard }>("src/server/auth/fresh-session.ts", { requireFreshSession: "function" });
 
-/** A new session of the test user, as another sign-in opens it: its cookie and its token. */
-async function newSession(): Promise<{ cookie: string; token: string; headers: Headers }> {
+/** A new session of the test user (another device), opened by Better Auth without a password check. */
+async function newSession(): Promise<OpenedSession> {
   const { auth } = await loadAuth();
-  const response = await signInRequest(auth, user.email, user.password);
-  const cookie = sessionCookie(response);
-  if (response.status !== 200 || !cookie) {
-    throw new Error(`вход тестового пользователя не прошёл: ${response.status} ${JSON.stringify(await readJson(response))}`);
-  }
-  const header = `${cookie.name}=${cookie.value}`;
-  return { cookie: header, token: tokenOf(cookie), headers: new Headers({ cookie: header }) };
+  return openSession(auth, user.id);
 }
 
 /** Moves a session back in time: its row says it was created (and last renewed) that long ago. */

@@ -1,8 +1,9 @@
 import type { Auth } from "better-auth";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appRequest, parseSetCookies, readJson, sessionCookie, tokenOf, type AuthHandler } from "./support/http.ts";
+import { appRequest, readJson, sessionCookie, type AuthHandler } from "./support/http.ts";
 import { setupLab, type LabEnvironment } from "./support/lab-environment.ts";
-import { signInRequest, signUpUser, type TestUser } from "./support/users.ts";
+import { openSession, type OpenedSession } from "./support/sessions.ts";
+import { signUpUser, type TestUser } from "./support/users.ts";
 
 const FOREIGN_ORIGIN = "https://evil.example";
 
@@ -24,16 +25,10 @@ const loadSignOut = () =>
     signOutEverywhere: "function",
   });
 
-/** One more device of a user: a sign-in through the real handler, with its cookie and token. */
-async function device(who: Pick<TestUser, "email" | "password"> = user): Promise<{ cookie: string; token: string; headers: Headers }> {
+/** One more signed-in device of a user: a session Better Auth opens without a password check. */
+async function device(who: Pick<TestUser, "id"> = user): Promise<OpenedSession> {
   const { auth } = await loadAuth();
-  const response = await signInRequest(auth, who.email, who.password);
-  const cookie = sessionCookie(response);
-  if (response.status !== 200 || !cookie) {
-    throw new Error(`вход тестового пользователя не прошёл: ${response.status} ${JSON.stringify(await readJson(response))}`);
-  }
-  const header = `${cookie.name}=${cookie.value}`;
-  return { cookie: header, token: tokenOf(cookie), headers: new Headers({ cookie: header }) };
+  return openSession(auth, who.id);
 }
 
 async function sessionExists(token: string): Promise<boolean> {
@@ -45,11 +40,6 @@ async function userOf(cookie: string): Promise<unknown> {
   const { auth } = await loadAuth();
   const response = await auth.handler(appRequest("/api/auth/get-session", { cookie }));
   return (await readJson(response)).user ?? null;
-}
-
-/** The session cookie among Set-Cookie lines (or `name=value` pairs). */
-function sessionCookieIn(setCookie: Response | Headers) {
-  return parseSetCookies(setCookie).find((cookie) => cookie.name.endsWith(".session_token"));
 }
 
 function headersOf(lines: string[]): Headers {
@@ -65,7 +55,7 @@ describe("bauth09 «Logout»", () => {
     const response = await auth.handler(appRequest("/api/auth/sign-out", { method: "POST", cookie: phone.cookie }));
     expect(response.status, `🚨 выход со своего origin должен пройти: ${JSON.stringify(await readJson(response))}`).toBe(200);
     expect(await sessionExists(phone.token), "🚨 после выхода строка сессии должна исчезнуть из sessions").toBe(false);
-    const wiped = sessionCookieIn(response);
+    const wiped = sessionCookie(response);
     expect(wiped?.attributes.get("max-age"), "🚨 ответ на выход должен стирать cookie сессии: Max-Age=0").toBe("0");
     expect(wiped?.value, "🚨 в стёртой cookie не должно остаться токена").toBe("");
   });
@@ -99,7 +89,7 @@ describe("bauth09 «Logout»", () => {
     expect(result.ok, "🚨 signOut должен вернуть { ok: true, setCookie }").toBe(true);
     expect(await sessionExists(phone.token), "🚨 signOut должен удалить строку сессии этого устройства").toBe(false);
     expect(await sessionExists(laptop.token), "🚨 signOut выходит только с этого устройства, другие сессии остаются").toBe(true);
-    const wiped = result.ok ? sessionCookieIn(headersOf(result.setCookie)) : undefined;
+    const wiped = result.ok ? sessionCookie(headersOf(result.setCookie)) : undefined;
     expect(wiped?.attributes.get("max-age"), "🚨 setCookie должен стирать cookie сессии (Max-Age=0)").toBe("0");
   });
 
@@ -111,7 +101,7 @@ describe("bauth09 «Logout»", () => {
     expect(await sessionExists(laptop.token), "🚨 сессия этого устройства должна быть удалена").toBe(false);
     expect(await sessionExists(phone.token), "🚨 «выйти везде» должно удалить сессию и второго устройства").toBe(false);
     expect(await userOf(phone.cookie), "🚨 cookie второго устройства больше не должна давать пользователя").toBeNull();
-    const wiped = result.ok ? sessionCookieIn(headersOf(result.setCookie)) : undefined;
+    const wiped = result.ok ? sessionCookie(headersOf(result.setCookie)) : undefined;
     expect(wiped?.attributes.get("max-age"), "🚨 setCookie должен стирать cookie сессии (Max-Age=0)").toBe("0");
   });
 
@@ -119,16 +109,15 @@ describe("bauth09 «Logout»", () => {
     const { auth } = await loadAuth();
     const { signOutEverywhere } = await loadSignOut();
     const other = await signUpUser(auth, { name: "Соседка" });
-    const mine = await device();
-    const otherToken = tokenOf(sessionCookieIn(headersOf(other.cookie.split("; ")))!);
+    const [theirs, mine] = [await device(other), await device()];
     await signOutEverywhere(mine.headers);
-    expect(await sessionExists(otherToken), "🚨 «выйти везде» удаляет сессии только этого пользователя").toBe(true);
+    expect(await sessionExists(theirs.token), "🚨 «выйти везде» удаляет сессии только этого пользователя").toBe(true);
 
     const refused = await signOutEverywhere(new Headers());
     expect(refused, "🚨 без сессии signOutEverywhere должен вернуть { ok: false, code: \"UNAUTHORIZED\" }").toMatchObject({
       ok: false,
       code: "UNAUTHORIZED",
     });
-    expect(await sessionExists(otherToken), "🚨 запрос без сессии ничего не должен удалять").toBe(true);
+    expect(await sessionExists(theirs.token), "🚨 запрос без сессии ничего не должен удалять").toBe(true);
   });
 });
