@@ -1,0 +1,93 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "@lab/lib/auth";
+import { signIn } from "@lab/server/auth/sign-in";
+import { signOut, signOutEverywhere } from "@lab/server/auth/sign-out";
+import { signUp } from "@lab/server/auth/sign-up";
+import { forwardSetCookies } from "../lib/response-cookies";
+
+/** What a form shows after a failed submit: the lab's Russian message and what the person typed. */
+export interface FormState {
+  error?: string;
+  values?: Record<string, string>;
+}
+
+// The Server Actions are thin on purpose: every decision (validation, hashing,
+// the session row, the cookie, the Russian message) is the lab's code.
+
+export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const input = { name: field(form, "name"), email: field(form, "email"), password: field(form, "password") };
+  const requestHeaders = await incomingHeaders();
+  const result = await signUp(input, requestHeaders);
+  if (!result.ok) return { error: result.message, values: { name: input.name, email: input.email } };
+  if ("setCookie" in result && Array.isArray(result.setCookie)) {
+    await forwardSetCookies(result.setCookie);
+  } else {
+    // The course's signUp() returns only the user: the session Better Auth opens at sign-up
+  // (autoSignIn) never reaches a browser. Sign in with the same credentials to get a cookie.
+    const signedIn = await signIn({ email: input.email, password: input.password }, requestHeaders);
+    if (!signedIn.ok) return { error: signedIn.message, values: { name: input.name, email: input.email } };
+    await forwardSetCookies(signedIn.setCookie);
+  }
+  redirect("/dashboard");
+}
+
+export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const input = { email: field(form, "email"), password: field(form, "password") };
+  const result = await signIn(input, await incomingHeaders());
+  if (!result.ok) return { error: result.message, values: { email: input.email } };
+  await forwardSetCookies(result.setCookie);
+  redirect(safeNext(field(form, "next")));
+}
+
+/** The page the proxy sent the visitor away from (`/login?next=...`); only a path of this site. */
+function safeNext(next: string): string {
+  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
+}
+
+export async function signOutAction(): Promise<void> {
+  const result = await signOut(await incomingHeaders());
+  if (result.ok) await forwardSetCookies(result.setCookie);
+  redirect("/login");
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const result = await signOutEverywhere(await incomingHeaders());
+  if (result.ok) await forwardSetCookies(result.setCookie);
+  redirect("/login");
+}
+
+/**
+ * Revokes one of the caller's sessions. The page sends the session's id, never
+ * its token: the token is the bearer secret of another device and must not
+ * reach the HTML. The token is looked up here, on the server, among the
+ * caller's own sessions, so nobody can revoke a session that is not theirs.
+ */
+export async function revokeSessionAction(form: FormData): Promise<void> {
+  const requestHeaders = await incomingHeaders();
+  const sessionId = field(form, "sessionId");
+  const sessions = await auth.api.listSessions({ headers: requestHeaders });
+  const target = sessions.find((session) => session.id === sessionId);
+  if (!target) redirect("/dashboard");
+  const current = await auth.api.getSession({ headers: requestHeaders });
+  if (current?.session.id === target.id) {
+    // Revoking this very device is a sign-out: the lab's signOut also clears the cookie.
+    const result = await signOut(requestHeaders);
+    if (result.ok) await forwardSetCookies(result.setCookie);
+    redirect("/login");
+  }
+  await auth.api.revokeSession({ headers: requestHeaders, body: { token: target.token } });
+  redirect("/dashboard");
+}
+
+async function incomingHeaders(): Promise<Headers> {
+  // A mutable copy: next/headers gives a read-only view, and the lab's helpers take plain Headers.
+  return new Headers(await headers());
+}
+
+function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}

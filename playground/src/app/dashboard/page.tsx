@@ -1,0 +1,149 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { loadDashboard } from "@lab/app/dashboard/data";
+import { auth } from "@lab/lib/auth";
+import { UnauthorizedError } from "@lab/server/auth/session";
+import { BrowserRequests } from "../../components/browser-requests";
+import { revokeSessionAction, signOutAction, signOutEverywhereAction } from "../actions";
+
+/**
+ * Two guards, as in the lab: the lab's proxy.ts has already turned away a
+ * request without a session cookie (an optimistic check, it reads no database),
+ * and the lab's loadDashboard() checks the session itself with requireUser(),
+ * so a forged, revoked or expired cookie ends here with a redirect too.
+ */
+export default async function DashboardPage() {
+  const requestHeaders = new Headers(await headers());
+  let loaded: Awaited<ReturnType<typeof loadDashboard>>;
+  try {
+    loaded = await loadDashboard(requestHeaders);
+  } catch (error) {
+    if (error instanceof UnauthorizedError) redirect("/login");
+    // Anything else is the lab's own code failing (a TODO still open): say so instead of a blank error page.
+    return <LabFailure error={error} />;
+  }
+  const { user } = loaded;
+
+  const [current, sessions] = await Promise.all([
+    auth.api.getSession({ headers: requestHeaders }),
+    auth.api.listSessions({ headers: requestHeaders }),
+  ]);
+  if (!current) redirect("/login");
+  const newestFirst = [...sessions].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
+
+  return (
+    <>
+      <section className="card">
+        <h1>Кабинет</h1>
+        <dl className="facts" data-testid="user">
+          <dt>Имя</dt>
+          <dd>{user.name}</dd>
+          <dt>Email</dt>
+          <dd data-testid="user-email">{user.email}</dd>
+          <dt>Роль</dt>
+          <dd>{user.role}</dd>
+          <dt>id</dt>
+          <dd>
+            <code>{user.id}</code>
+          </dd>
+        </dl>
+      </section>
+
+      <section className="card">
+        <h2>Текущая сессия</h2>
+        <dl className="facts" data-testid="current-session">
+          <dt>Создана</dt>
+          <dd>{formatDate(current.session.createdAt)}</dd>
+          <dt>Истекает</dt>
+          <dd>{formatDate(current.session.expiresAt)}</dd>
+          <dt>IP</dt>
+          <dd>{current.session.ipAddress || "—"}</dd>
+          <dt>Браузер</dt>
+          <dd>{current.session.userAgent || "—"}</dd>
+        </dl>
+        <p className="muted">
+          Cookie с токеном сессии — HttpOnly: JavaScript страницы его не видит, браузер отправляет его сам.
+        </p>
+      </section>
+
+      <section className="card">
+        <h2>Активные сессии ({sessions.length})</h2>
+        <table data-testid="sessions">
+          <thead>
+            <tr>
+              <th>Создана</th>
+              <th>Истекает</th>
+              <th>Браузер</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {newestFirst.map((session) => (
+              <tr key={session.id}>
+                <td>
+                  {formatDate(session.createdAt)}
+                  {session.id === current.session.id ? (
+                    <>
+                      {" "}
+                      <span className="badge">это устройство</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{formatDate(session.expiresAt)}</td>
+                <td className="muted">{shortAgent(session.userAgent)}</td>
+                <td>
+                  <form action={revokeSessionAction}>
+                    <input type="hidden" name="sessionId" value={session.id} />
+                    <button type="submit" className="danger">
+                      Завершить
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <BrowserRequests />
+
+      <section className="card actions">
+        <form action={signOutAction}>
+          <button type="submit" className="secondary">
+            Выйти
+          </button>
+        </form>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="danger">
+            Выйти на всех устройствах
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
+
+function LabFailure({ error }: { error: unknown }) {
+  return (
+    <section className="card">
+      <h1>Кабинет не открылся</h1>
+      <p>
+        <code>loadDashboard()</code> из <code>src/app/dashboard/data.ts</code> лабы бросила ошибку:
+      </p>
+      <p className="error" data-testid="lab-error">
+        {error instanceof Error ? error.message : String(error)}
+      </p>
+      <p className="muted">Допишите TODO в коде лабы и обновите страницу: Next.js перекомпилирует её сам.</p>
+    </section>
+  );
+}
+
+function formatDate(value: Date | string): string {
+  return new Date(value).toLocaleString("ru-RU", { dateStyle: "medium", timeStyle: "medium" });
+}
+
+function shortAgent(agent: string | null | undefined): string {
+  if (!agent) return "—";
+  const browser = /(Chrome|Chromium|Firefox|Safari|Edg)\/[\d.]+/.exec(agent)?.[0];
+  return browser ?? agent.slice(0, 40);
+}

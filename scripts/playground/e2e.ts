@@ -1,0 +1,301 @@
+/**
+ * The playground's end-to-end test in real Chromium (Debian's chromium through
+ * playwright-core) against the solution of bauth10. It lives outside tests/,
+ * which is what a student's `npm test` grades.
+ *
+ *   npx tsx scripts/playground/e2e.ts [--dev] [--lab-dir <folder>]
+ *
+ * `npm run verify` calls runPlaygroundE2E(), which returns every problem it met.
+ */
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { REPO_ROOT } from "../../tests/support/lab.ts";
+import { seconds, startPlayground, type PlaygroundOptions, type RunningPlayground } from "./server.ts";
+
+export const ARTIFACTS_DIR = join(REPO_ROOT, ".artifacts", "playground");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const PASSWORD = "correct-horse-battery";
+
+export interface E2EOptions {
+  mode?: PlaygroundOptions["mode"];
+  labDir?: string;
+}
+
+export interface E2EResult {
+  problems: string[];
+  /** Playground start (PostgreSQL, migrations, build if any, first page) and the browser scenario. */
+  timings: { start: number; browser: number; total: number };
+  screenshots: string[];
+}
+
+export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2EResult> {
+  const started = performance.now();
+  const problems: string[] = [];
+  const screenshots: string[] = [];
+  const timings = { start: 0, browser: 0, total: 0 };
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  // Only this test's own leftovers: screenshots and the log of the previous run.
+  for (const file of readdirSync(ARTIFACTS_DIR)) {
+    if (file.endsWith(".png") || file === "next.log") rmSync(join(ARTIFACTS_DIR, file), { force: true });
+  }
+  const log = join(ARTIFACTS_DIR, "next.log");
+
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  try {
+    playground = await startPlayground({
+      lab: "bauth10",
+      target: "solutions",
+      mode: options.mode ?? "start",
+      log,
+      labDir: options.labDir,
+    });
+    timings.start = performance.now() - started;
+    const browserStarted = performance.now();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    const scenario = new Scenario(browser, playground.url, screenshots);
+    try {
+      await scenario.run();
+    } catch (error) {
+      problems.push(`${scenario.step}: ${message(error)}`);
+      await scenario.failureShot();
+    }
+    problems.push(...scenario.external.map((url) => `страница запросила внешний адрес ${url} (заблокирован)`));
+    timings.browser = performance.now() - browserStarted;
+  } catch (error) {
+    problems.push(`песочница не запустилась: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await playground?.stop();
+  }
+  timings.total = performance.now() - started;
+  if (problems.length > 0) problems.push(`журнал Next.js: ${relative(REPO_ROOT, log)}`);
+  return { problems, timings, screenshots };
+}
+
+/** The browser walk. Each step names itself, so a failure says where it happened. */
+class Scenario {
+  step = "запуск браузера";
+  readonly external: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+  private lastPage: Page | undefined;
+  private readonly email = `e2e-${Date.now().toString(36)}@example.com`;
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly origin: string,
+    private readonly screenshots: string[],
+  ) {}
+
+  async run(): Promise<void> {
+    const main = await this.newPage();
+
+    this.step = "регистрация с коротким паролем показывает русскую ошибку лабы";
+    await this.open(main, "/sign-up");
+    await this.shot(main, "sign-up");
+    await main.getByLabel("Имя").fill("Анна Тестова");
+    await main.getByLabel("Email").fill(this.email);
+    await main.getByLabel(/^Пароль/).fill("short");
+    await main.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await expectText(main.getByTestId("form-error"), /[А-Яа-яЁё]/, "сообщение об ошибке на русском");
+    await this.shot(main, "sign-up-error");
+
+    this.step = "регистрация ведёт в кабинет";
+    await main.getByLabel(/^Пароль/).fill(PASSWORD);
+    await main.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await main.waitForURL(`${this.origin}/dashboard`);
+    await expectText(main.getByTestId("user-email"), this.email, "email пользователя в кабинете");
+    await expectText(main.getByTestId("current-session"), /Истекает/, "время жизни текущей сессии");
+
+    this.step = "после перезагрузки пользователь всё ещё в кабинете";
+    await main.reload();
+    await expectUrl(main, `${this.origin}/dashboard`);
+    await expectText(main.getByTestId("user-email"), this.email, "email пользователя после перезагрузки");
+
+    this.step = "запросы из браузера несут cookie: /api/auth/get-session и tRPC me";
+    for (const [button, probe] of [
+      ["GET /api/auth/get-session", "probe-/api/auth/get-session"],
+      ["tRPC me", "probe-/api/trpc/me"],
+    ] as const) {
+      await main.getByRole("button", { name: button }).click();
+      await expectText(main.getByTestId(probe), `200: `, `ответ ${button}`, this.email);
+    }
+    await this.shot(main, "dashboard");
+
+    this.step = "cookie сессии не видна из document.cookie (HttpOnly)";
+    const sessionCookies = (await main.context().cookies()).filter((cookie) => cookie.name.includes("session_token"));
+    if (sessionCookies.length === 0) throw new Error("в браузере нет cookie session_token");
+    for (const cookie of sessionCookies) {
+      if (!cookie.httpOnly) throw new Error(`cookie ${cookie.name} без флага HttpOnly`);
+    }
+    const visible = await main.evaluate(() => document.cookie);
+    if (visible.includes("session_token")) throw new Error(`document.cookie показывает токен сессии: «${visible}»`);
+
+    this.step = "выход, затем /dashboard перенаправляет на вход";
+    await main.getByRole("button", { name: "Выйти", exact: true }).click();
+    await main.waitForURL(`${this.origin}/login`);
+    // No cookie left: the lab's proxy.ts answers before the page renders.
+    const gate = await main.goto(`${this.origin}/dashboard`);
+    const redirect = gate?.request().redirectedFrom();
+    if (!redirect) throw new Error("/dashboard без cookie открылся без редиректа");
+    await expectUrl(main, `${this.origin}/login`);
+
+    this.step = "вход с неверным паролем показывает русскую ошибку лабы";
+    await this.signIn(main, "wrong-password-123", false);
+    await expectText(main.getByTestId("form-error"), /[А-Яа-яЁё]/, "сообщение об ошибке на русском");
+    await this.shot(main, "login-error");
+    await this.open(main, "/login");
+    await this.shot(main, "login");
+
+    this.step = "вход в двух браузерах: в кабинете видны обе сессии";
+    const first = await this.newPage();
+    const second = await this.newPage();
+    await this.signIn(first, PASSWORD);
+    await this.signIn(second, PASSWORD);
+    await first.reload();
+    // At least these two; a lab whose sign-up opens a session of its own may list one more.
+    const listed = await sessionRows(first);
+    if (listed < 2) throw new Error(`в списке сессий ${listed} строк, ожидалось не меньше 2`);
+
+    this.step = "«Завершить» закрывает сессию другого браузера";
+    // Rows are newest first: the first row that is not this device is the second browser's session.
+    await first
+      .getByTestId("sessions")
+      .locator("tbody tr", { hasNot: first.getByText("это устройство") })
+      .first()
+      .getByRole("button", { name: "Завершить" })
+      .click();
+    await expectRows(first, listed - 1);
+    await second.reload();
+    await expectUrl(second, `${this.origin}/login`);
+
+    this.step = "«Выйти на всех устройствах» завершает обе сессии";
+    await this.signIn(second, PASSWORD);
+    await first.reload();
+    await expectRows(first, listed);
+    await this.shot(first, "dashboard-sessions");
+    await first.getByRole("button", { name: "Выйти на всех устройствах" }).click();
+    await first.waitForURL(`${this.origin}/login`);
+    await second.reload();
+    await expectUrl(second, `${this.origin}/login`);
+    await this.open(first, "/dashboard");
+    await expectUrl(first, `${this.origin}/login`);
+
+    this.step = "главная страница";
+    await this.open(main, "/");
+    await this.shot(main, "home");
+  }
+
+  async failureShot(): Promise<void> {
+    if (this.lastPage && !this.lastPage.isClosed()) await this.shot(this.lastPage, "failure").catch(() => {});
+  }
+
+  private async signIn(page: Page, password: string, expectDashboard = true): Promise<void> {
+    await this.open(page, "/login");
+    await page.getByLabel("Email").fill(this.email);
+    await page.getByLabel("Пароль").fill(password);
+    await page.getByRole("button", { name: "Войти" }).click();
+    if (expectDashboard) await page.waitForURL(`${this.origin}/dashboard`);
+  }
+
+  /** A fresh browser context (its own cookie jar, like another device) that reaches only the playground. */
+  private async newPage(): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1100, height: 760 }, locale: "ru-RU" });
+    context.setDefaultTimeout(30_000);
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(this.origin) || url.startsWith("data:")) return route.continue();
+      this.external.push(url);
+      return route.abort("blockedbyclient");
+    });
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  private async open(page: Page, path: string): Promise<void> {
+    this.lastPage = page;
+    await page.goto(`${this.origin}${path}`, { waitUntil: "load", timeout: 120_000 });
+  }
+
+  private async shot(page: Page, name: string): Promise<void> {
+    this.lastPage = page;
+    const path = join(ARTIFACTS_DIR, `${name}.png`);
+    // caret: "initial": hiding the caret edits the DOM, which React would then report as a hydration mismatch.
+    await page.screenshot({ path, fullPage: true, caret: "initial" });
+    this.screenshots.push(relative(REPO_ROOT, path));
+  }
+}
+
+/** Waits up to 10 s until the element's text contains every expected part. */
+async function expectText(
+  locator: ReturnType<Page["getByTestId"]>,
+  expected: string | RegExp,
+  what: string,
+  ...alsoExpected: string[]
+): Promise<void> {
+  await locator.first().waitFor({ state: "visible" });
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = (await locator.first().textContent()) ?? "";
+    const first = typeof expected === "string" ? text.includes(expected) : expected.test(text);
+    if (first && alsoExpected.every((part) => text.includes(part))) return;
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: ожидалось ${[expected, ...alsoExpected].map(String).join(" и ")}, на странице «${text.trim()}»`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Compares the path only: the proxy's redirect adds `?next=/dashboard`, requireUser()'s does not. */
+async function expectUrl(page: Page, expected: string): Promise<void> {
+  await page.waitForLoadState("load");
+  const actual = new URL(page.url());
+  if (`${actual.origin}${actual.pathname}` !== expected) throw new Error(`ожидался адрес ${expected}, а открыт ${page.url()}`);
+}
+
+async function sessionRows(page: Page): Promise<number> {
+  await page.getByTestId("sessions").waitFor({ state: "visible" });
+  return page.getByTestId("sessions").locator("tbody tr").count();
+}
+
+async function expectRows(page: Page, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await sessionRows(page)) !== count) {
+    if (Date.now() > deadline) throw new Error(`в списке сессий ${await sessionRows(page)} строк, ожидалось ${count}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
+}
+
+// Run directly: print the result and exit non-zero on any problem.
+if (import.meta.filename === process.argv[1]) {
+  const { values } = parseArgs({ options: { dev: { type: "boolean" }, "lab-dir": { type: "string" } } });
+  const startedAt = new Date();
+  console.log(`▶ e2e песочницы в Chromium, старт в ${startedAt.toLocaleTimeString("ru-RU")}`);
+  const result = await runPlaygroundE2E({ mode: values.dev ? "dev" : "start", labDir: values["lab-dir"] });
+  console.log(
+    `  запуск песочницы ${seconds(result.timings.start)}, сценарий в браузере ${seconds(result.timings.browser)}, ` +
+      `всего ${seconds(result.timings.total)}`,
+  );
+  for (const shot of result.screenshots) console.log(`  📸 ${shot}`);
+  if (result.problems.length === 0) {
+    console.log("✅ e2e песочницы: всё работает");
+  } else {
+    console.log(`❌ e2e песочницы: проблем ${result.problems.length}`);
+    for (const problem of result.problems) console.log(`  • ${problem}`);
+  }
+  process.exit(result.problems.length === 0 ? 0 : 1);
+}
