@@ -29,14 +29,26 @@ beforeAll(async () => {
   originalEnv = { NODE_ENV: process.env.NODE_ENV, BETTER_AUTH_URL: process.env.BETTER_AUTH_URL };
 });
 
+/** Set by the tests that change the environment or the module graph (production run, prefix swap). */
+let reloaded = false;
+
 afterEach(() => {
+  if (!reloaded) return;
   vi.doUnmock(join(labDir("bauth10"), COOKIES));
-  if (process.env.BETTER_AUTH_URL !== originalEnv.BETTER_AUTH_URL || process.env.NODE_ENV !== originalEnv.NODE_ENV) {
-    lab.reloadWith(originalEnv);
-  }
+  lab.reloadWith(originalEnv);
+  reloaded = false;
 });
 
-const loadAuthRoute = () => lab.load<{ GET: RouteHandler; POST: RouteHandler }>(ROUTE_AUTH, { GET: "function", POST: "function" });
+function reload(variables: Record<string, string | undefined> = {}): void {
+  reloaded = true;
+  lab.reloadWith(variables);
+}
+
+async function loadAuthRoute() {
+  // Registered so the harness closes this module graph's pool before it drops the database.
+  await lab.load<{ pool: object }>("src/db/index.ts", { pool: "object" });
+  return lab.load<{ GET: RouteHandler; POST: RouteHandler }>(ROUTE_AUTH, { GET: "function", POST: "function" });
+}
 const loadTrpcRoute = () => lab.load<{ GET: RouteHandler; POST: RouteHandler }>(ROUTE_TRPC, { GET: "function", POST: "function" });
 const loadProxy = () => lab.load<ProxyModule>(PROXY, { proxy: "function", config: "object" });
 const loadDashboard = () =>
@@ -169,7 +181,7 @@ describe("bauth10 «Полный lifecycle аутентификации»", () =
   });
 
   it("в production (https) cookie — __Secure-…session_token с Secure, HttpOnly, SameSite=Lax, Path=/, и proxy читает её", async () => {
-    lab.reloadWith({ NODE_ENV: "production", BETTER_AUTH_URL: PRODUCTION_ORIGIN });
+    reload({ NODE_ENV: "production", BETTER_AUTH_URL: PRODUCTION_ORIGIN });
     const tab = browser(PRODUCTION_ORIGIN);
     const response = await tab.auth("sign-up/email", { name: "Прод", email: uniqueEmail("prod"), password: TEST_PASSWORD });
     expect(response.status, `🚨 регистрация в production-режиме не прошла: ${JSON.stringify(await readJson(response))}`).toBe(200);
@@ -191,7 +203,7 @@ describe("bauth10 «Полный lifecycle аутентификации»", () =
   it("префикс cookie — одна константа SESSION_COOKIE_PREFIX: поменяйте её, и имя cookie, и proxy следуют за ней", async () => {
     const module = await lab.load<{ SESSION_COOKIE_PREFIX: string }>(COOKIES, { SESSION_COOKIE_PREFIX: "string" });
     const changed = `${module.SESSION_COOKIE_PREFIX}-renamed`;
-    lab.reloadWith({});
+    reload();
     vi.doMock(join(labDir("bauth10"), COOKIES), () => ({ SESSION_COOKIE_PREFIX: changed }));
     const tab = browser();
     const response = await tab.auth("sign-up/email", { name: "Кира", email: uniqueEmail("prefix"), password: TEST_PASSWORD });
