@@ -1,5 +1,6 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
 import { db } from "../db";
 import { accounts, sessions, users, verifications } from "../db/schema";
 import { SESSION_COOKIE_PREFIX } from "./auth-cookies";
@@ -61,4 +62,6 @@ export const auth = betterAuth({
     updateAge: SESSION_UPDATE_AGE,
     freshAge: SESSION_FRESH_AGE,
   },
+  // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
+  plugins: [nextCookies()],
 });
