@@ -83,6 +83,19 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
   return { problems, timings, screenshots };
 }
 
+/**
+ * The shape of a `npm run verify` check: prints the timings and the
+ * screenshots' folder, and returns every problem (an empty list when it passes).
+ */
+export async function checkPlayground(): Promise<string[]> {
+  const result = await runPlaygroundE2E();
+  console.log(
+    `  запуск песочницы (next build + next start) ${seconds(result.timings.start)}, ` +
+      `сценарий в Chromium ${seconds(result.timings.browser)}; скриншоты: ${relative(REPO_ROOT, ARTIFACTS_DIR)}/*.png`,
+  );
+  return result.problems;
+}
+
 /** The browser walk. Each step names itself, so a failure says where it happened. */
 class Scenario {
   step = "запуск браузера";

@@ -77,6 +77,12 @@ console.log(
 );
 
 let stopping = false;
+void playground.crashed.then(async (code) => {
+  console.error(`\n❌ Next.js завершился сам (код ${code}). Останавливаю PostgreSQL.`);
+  stopping = true;
+  await playground.stop();
+  process.exit(1);
+});
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     if (stopping) return;

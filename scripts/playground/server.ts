@@ -44,6 +44,8 @@ export interface RunningPlayground {
   readonly url: string;
   readonly labLabel: string;
   readonly timings: { postgres: number; database: number; build: number; ready: number; total: number };
+  /** Settles when the Next.js server exits by itself (a crash); stop() does not count. */
+  readonly crashed: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -115,7 +117,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
     const readyStarted = performance.now();
     const child = spawnNext([options.mode, "--port", String(port), "--hostname", "localhost"], env, options.log);
-    cleanups.push(() => stopChild(child));
+    let stopping = false;
+    cleanups.push(() => {
+      stopping = true;
+      return stopChild(child);
+    });
+    const crashed = new Promise<number | null>((resolve) => child.once("exit", (code) => !stopping && resolve(code)));
     await waitUntilServing(url, child, options.log);
     const done = performance.now();
 
@@ -129,6 +136,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         ready: done - readyStarted,
         total: done - started,
       },
+      crashed,
       stop,
     };
   } catch (error) {
