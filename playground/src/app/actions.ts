@@ -6,7 +6,7 @@ import { auth } from "@lab/lib/auth";
 import { signIn } from "@lab/server/auth/sign-in";
 import { signOut, signOutEverywhere } from "@lab/server/auth/sign-out";
 import { signUp } from "@lab/server/auth/sign-up";
-import { forwardSetCookies } from "../lib/response-cookies";
+import { forwardSetCookies, sessionCookieValue } from "../lib/response-cookies";
 
 /** What a form shows after a failed submit: the lab's Russian message and what the person typed. */
 export interface FormState {
@@ -20,13 +20,13 @@ export interface FormState {
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
   const input = { name: field(form, "name"), email: field(form, "email"), password: field(form, "password") };
   const requestHeaders = await incomingHeaders();
+  const cookieBefore = await sessionCookieValue();
   const result = await signUp(input, requestHeaders);
   if (!result.ok) return { error: result.message, values: { name: input.name, email: input.email } };
-  if ("setCookie" in result && Array.isArray(result.setCookie)) {
-    await forwardSetCookies(result.setCookie);
-  } else {
-    // The course's signUp() returns only the user: the session Better Auth opens at sign-up
-  // (autoSignIn) never reaches a browser. Sign in with the same credentials to get a cookie.
+  // Better Auth opens a session at sign-up (autoSignIn). The course's signUp() returns only the
+  // user, so that session reaches the browser only through the nextCookies() plugin of the lab's
+  // auth config. Without it, sign in with the same credentials to get a cookie.
+  if ((await sessionCookieValue()) === cookieBefore) {
     const signedIn = await signIn({ email: input.email, password: input.password }, requestHeaders);
     if (!signedIn.ok) return { error: signedIn.message, values: { name: input.name, email: input.email } };
     await forwardSetCookies(signedIn.setCookie);
