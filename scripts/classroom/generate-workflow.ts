@@ -1,8 +1,9 @@
 /**
  * `npm run classroom:generate` writes .github/workflows/classroom.yml from
  * course/labs.ts; `npm run classroom:check` (or `--check`) fails when the
- * committed file is out of date. `--root <dir>` works on another checkout
- * (make-student-repo uses it with `--pin` to write the checksum manifest).
+ * committed file is out of date. `--root <dir>` works on another checkout.
+ * A checkout without solutions/ is a student's repository (made by
+ * make-student-repo): there the workflow is pinned to a checksum manifest.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -39,11 +40,15 @@ export function writeClassroomFiles(root: string, pin: boolean): string[] {
   return files.map((file) => file.path);
 }
 
+/** The course repository has the solutions; a student's copy has none and is pinned. */
+export function isStudentCopy(root: string): boolean {
+  return !existsSync(join(root, "solutions"));
+}
+
 /** Problems with the committed files, each saying how to fix it; empty when up to date. */
 export function checkClassroomFiles(root: string = REPO_ROOT): string[] {
-  const pin = existsSync(join(root, MANIFEST_PATH));
-  const fix = pin ? "npm run classroom:generate -- --pin" : "npm run classroom:generate";
-  return expectedClassroomFiles(root, pin).flatMap(({ path, content }) => {
+  const fix = "npm run classroom:generate";
+  return expectedClassroomFiles(root, isStudentCopy(root)).flatMap(({ path, content }) => {
     const target = join(root, path);
     if (!existsSync(target)) return [`${path} нет. Создайте его: ${fix}`];
     if (readFileSync(target, "utf8") !== content) {
@@ -55,7 +60,7 @@ export function checkClassroomFiles(root: string = REPO_ROOT): string[] {
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { check: { type: "boolean", default: false }, pin: { type: "boolean", default: false }, root: { type: "string" } },
+    options: { check: { type: "boolean", default: false }, root: { type: "string" } },
   });
   const root = values.root ? resolve(values.root) : REPO_ROOT;
   if (values.check) {
@@ -64,6 +69,6 @@ if (import.meta.main) {
     if (problems.length > 0) process.exit(1);
     console.log(`✅ ${WORKFLOW_PATH} соответствует course/labs.ts.`);
   } else {
-    for (const path of writeClassroomFiles(root, values.pin)) console.log(`Записан ${path}`);
+    for (const path of writeClassroomFiles(root, isStudentCopy(root))) console.log(`Записан ${path}`);
   }
 }

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { labs } from "../../course/labs.ts";
 import { DEFAULT_REPORT_PATH } from "../../tests/support/grading-reporter.ts";
@@ -20,7 +20,7 @@ try {
 } catch (error) {
   usageError(`${(error as Error).message}\nЗапуск: npm run progress (или npm run progress -- --run, чтобы сначала проверить все лабы)`);
 }
-const reportPath = join(REPO_ROOT, process.env.GRADING_REPORT ?? DEFAULT_REPORT_PATH);
+const reportPath = resolve(REPO_ROOT, process.env.GRADING_REPORT ?? DEFAULT_REPORT_PATH);
 
 const mainReport = readReport(reportPath);
 if (mainReport?.target === "solutions") {

@@ -3,18 +3,19 @@
  * Every save in the lab re-grades it; the course's grading reporter prints
  * the failing requirements, and the lab's hints appear while nothing passes.
  */
-import { startVitest } from "vitest/node";
 import { hasGrader, parseLabCommand, requirePublished, usageError } from "./cli.ts";
-import { labWatchPlugin, watchReportPath } from "./watch-config.ts";
 
 const { lab } = parseLabCommand("lab", {});
 requirePublished(lab);
 if (!hasGrader(lab.id)) usageError(`У лабы ${lab.id} ещё нет грейдера tests/${lab.id}.test.ts: проверять пока нечего.`);
 
-// The watch session keeps its own report, so the full report of `npm test` stays for `npm run progress`.
-process.env.GRADING_REPORT ??= watchReportPath(lab.id);
 console.log(`🧪 ${lab.id} «${lab.title}»: проверка в режиме наблюдения. Первый запуск поднимает PostgreSQL, дальше быстрее.`);
 
+// Loaded only after the arguments are checked: a typo in the lab id is answered at once.
+const { startVitest } = await import("vitest/node");
+const { labWatchPlugin, watchReportPath } = await import("./watch-config.ts");
+// The watch session keeps its own report, so the full report of `npm test` stays for `npm run progress`.
+process.env.GRADING_REPORT ??= watchReportPath(lab.id);
 const vitest = await startVitest([lab.id], { watch: true }, { plugins: [labWatchPlugin(lab)] });
 // Without a TTY (an editor's task runner) Vitest keeps watching until the process is stopped.
 if (!vitest.shouldKeepServer()) await vitest.close();
