@@ -18,4 +18,5 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 // Only the protected pages: /login itself must stay outside, or the redirect would loop.
-export const config = { matcher: ["/dashboard", "/dashboard/:path*"] };
+// ":path*" is zero or more segments: /dashboard itself included.
+export const config = { matcher: ["/dashboard/:path*"] };
