@@ -7,7 +7,7 @@
  *
  * `npm run verify` calls runPlaygroundE2E(), which returns every problem it met.
  */
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -50,6 +50,11 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
   }
   const log = join(ARTIFACTS_DIR, "next.log");
 
+  if (!existsSync(CHROMIUM)) {
+    problems.push(`Chromium не найден в ${CHROMIUM}: установите его (apt-get install -y chromium) или укажите путь в CHROMIUM_PATH.`);
+    return { problems, timings, screenshots };
+  }
+
   let playground: RunningPlayground | undefined;
   let browser: Browser | undefined;
   try {
@@ -67,7 +72,8 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
     try {
       await scenario.run();
     } catch (error) {
-      problems.push(`${scenario.step}: ${message(error)}`);
+      const labError = await scenario.labError();
+      problems.push(`${scenario.step}: ${message(error)}${labError ? `\nна странице ошибка кода лабы: ${labError}` : ""}`);
       await scenario.failureShot();
     }
     problems.push(...scenario.external.map((url) => `страница запросила внешний адрес ${url} (заблокирован)`));
@@ -207,6 +213,13 @@ class Scenario {
     this.step = "главная страница";
     await this.open(main, "/");
     await this.shot(main, "home");
+  }
+
+  /** The message the dashboard shows when the lab's own code threw (an open TODO). */
+  async labError(): Promise<string | undefined> {
+    const shown = this.lastPage?.getByTestId("lab-error");
+    if (!shown || (await shown.count().catch(() => 0)) === 0) return undefined;
+    return (await shown.first().textContent())?.trim();
   }
 
   async failureShot(): Promise<void> {

@@ -72,7 +72,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   if (missing.length > 0) {
     throw new PlaygroundError(
       `Песочнице нужен код из ${labLabel}, но этих файлов нет:\n${missing.map((file) => `  • ${file}`).join("\n")}\n` +
-        `Песочница запускается на лабе, где всё это уже есть (bauth10), или на решении: добавьте --solutions.`,
+        `Песочница работает с лабой, где всё это уже есть: npm run playground -- bauth10.`,
     );
   }
 
