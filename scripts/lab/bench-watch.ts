@@ -13,7 +13,7 @@ import { startVitest, type Reporter } from "vitest/node";
 import { findLab, labs, type LabInfo } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { hasGrader, normalizeLabId, studentLabDir, usageError, validLabsList } from "./cli.ts";
-import { labWatchPlugin } from "./watch-config.ts";
+import { labWatchPlugin, useCompileCache } from "./watch-config.ts";
 import { LabWatchReporter } from "./watch-reporter.ts";
 
 const NO_RERUN_LIMIT_MS = 30_000;
@@ -36,6 +36,8 @@ const timer: Reporter = {
   onTestRunEnd: () => runEnded?.(),
 };
 
+// The same settings as `npm run lab`, so the figure is the student's.
+useCompileCache();
 const output = hideOutput(values.verbose);
 // The benchmark's reports are throwaway: they must not replace the student's real ones.
 process.env.GRADING_REPORT = join(mkdtempSync(join(tmpdir(), "bauth-bench-")), "grading.json");

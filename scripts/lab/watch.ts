@@ -13,7 +13,8 @@ console.log(`🧪 ${lab.id} «${lab.title}»: проверка в режиме �
 
 // Loaded only after the arguments are checked: a typo in the lab id is answered at once.
 const { startVitest } = await import("vitest/node");
-const { labWatchPlugin, watchReportPath } = await import("./watch-config.ts");
+const { labWatchPlugin, useCompileCache, watchReportPath } = await import("./watch-config.ts");
+useCompileCache();
 // The watch session keeps its own report, so the full report of `npm test` stays for `npm run progress`.
 process.env.GRADING_REPORT ??= watchReportPath(lab.id);
 const vitest = await startVitest([lab.id], { watch: true }, { plugins: [labWatchPlugin(lab)] });
