@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, relative } from "node:path";
-import { applyLabMigrations, createAppDatabase } from "../../tests/support/app-database.ts";
+import { applyMigrations, createDatabase, hasMigrations } from "../../tests/support/database.ts";
 import { REPO_ROOT, type LabTarget } from "../../tests/support/lab.ts";
 import { bannerLine, startPostgres } from "../../tests/support/postgres/provider.ts";
 
@@ -87,9 +87,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     console.log(`  ${bannerLine(server)}`);
     const postgresDone = performance.now();
 
-    const database = await createAppDatabase(server.adminUrl, `playground_${options.lab}`);
+    const database = await createDatabase(server.adminUrl, `playground_${options.lab}`);
     cleanups.push(() => database.drop());
-    await applyLabMigrations(labDir, database.url);
+    if (!hasMigrations(labDir)) throw new Error(`В ${labDir}/drizzle нет миграций Drizzle Kit: сгенерируйте их (npm run db:generate -- ${options.lab}).`);
+    await applyMigrations(labDir, database.url);
     const databaseDone = performance.now();
 
     const port = options.port ?? (await freePort());

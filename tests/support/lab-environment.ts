@@ -1,11 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { afterAll, vi } from "vitest";
-import { createTestDatabase } from "./database.ts";
+import { afterAll, inject, vi } from "vitest";
+import { applyMigrations, createDatabase, hasMigrations, type LabDatabase } from "./database.ts";
 import { describeError } from "./errors.ts";
 import { importLabFile, labDir, LabError, requireExport, shownPath } from "./lab.ts";
 
@@ -43,6 +39,8 @@ type ExportSpec<T> = { [K in keyof T]: "function" | "object" | "string" };
 export async function setupLab(id: string, options: LabOptions = {}): Promise<LabEnvironment> {
   const withDatabase = options.database ?? true;
   const database = withDatabase ? await createTestDatabase(id) : undefined;
+  // Files share a worker (isolate: false), so each one leaves the environment as it found it.
+  const savedEnv = { ...process.env };
   const sql = new pg.Pool({ connectionString: database?.url, max: 2 });
   const loaded: Record<string, unknown>[] = [];
 
@@ -58,9 +56,11 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
     await Promise.all(loaded.map(closePool));
     await sql.end();
     await database?.drop();
+    restoreEnvironment(savedEnv);
+    vi.resetModules();
   });
 
-  if (database && (options.migrate ?? withDatabase)) await applyMigrations(id, database.url);
+  if (database && (options.migrate ?? withDatabase)) await migrateLab(id, database.url);
 
   return {
     id,
@@ -94,23 +94,30 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
   };
 }
 
-async function applyMigrations(id: string, url: string): Promise<void> {
-  const folder = join(labDir(id), "drizzle");
-  if (!existsSync(join(folder, "meta", "_journal.json"))) {
+/** This file's own database on the run's server (the global setup provides its URL). */
+async function createTestDatabase(label: string): Promise<LabDatabase> {
+  const adminUrl = inject("pgAdminUrl");
+  if (!adminUrl) throw new Error(`PostgreSQL для тестов не запустился: ${inject("pgStartError")}`);
+  return createDatabase(adminUrl, label);
+}
+
+async function migrateLab(id: string, url: string): Promise<void> {
+  if (!hasMigrations(labDir(id))) {
     throw new LabError(
       `${id}: в ${shownPath(id, "drizzle")} нет миграций Drizzle Kit. ` +
         `Сгенерируйте их командой npm run db:generate -- ${id} и закоммитьте папку drizzle/.`,
     );
   }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   try {
-    await migrate(drizzle(client), { migrationsFolder: folder });
+    await applyMigrations(labDir(id), url);
   } catch (error) {
     throw new LabError(`${id}: миграции из ${shownPath(id, "drizzle")} не применились: ${describeError(error)}`);
-  } finally {
-    await client.end();
   }
+}
+
+function restoreEnvironment(saved: NodeJS.ProcessEnv): void {
+  for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+  Object.assign(process.env, saved);
 }
 
 async function closePool(module: Record<string, unknown>): Promise<void> {
