@@ -69,7 +69,7 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
     async load<T extends Record<string, unknown>>(file: string, exports: ExportSpec<T>): Promise<T> {
       const module = await importLabFile(id, file);
       loaded.push(module);
-      const where = shownPath(id, file);
+      const where = `${id}: ${shownPath(id, file)}`;
       const result: Record<string, unknown> = {};
       for (const [name, kind] of Object.entries(exports) as [string, ExportSpec<T>[keyof T]][]) {
         result[name] = requireExport(module, name, kind, where);

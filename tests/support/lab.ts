@@ -27,6 +27,9 @@ export function shownPath(id: string, file: string): string {
   return relative(REPO_ROOT, join(labDir(id), file));
 }
 
+/** Files whose import never finished: later loads fail at once instead of waiting again. */
+const hungImports = new Map<string, string>();
+
 /** A problem with the student's code itself (not a failed requirement): the message says where and what. */
 export class LabError extends Error {
   override name = "LabError";
@@ -41,13 +44,24 @@ export async function importLabFile(id: string, file: string): Promise<Record<st
   const path = join(labDir(id), file);
   const shown = shownPath(id, file);
   if (!existsSync(path)) throw new LabError(`${id}: файл ${shown} не найден. Создайте его (см. labs/${id}/README.md).`);
+  const hung = hungImports.get(path);
+  if (hung) throw new LabError(hung);
+  const hangMessage = `${id}: модуль ${shown} не загрузился за ${IMPORT_LIMIT_MS / 1000} с (зависает при импорте, например на await без ответа)`;
+  let timedOut = false;
   try {
     return await withTimeout(
       import(pathToFileURL(path).href) as Promise<Record<string, unknown>>,
       IMPORT_LIMIT_MS,
-      `модуль не загрузился за ${IMPORT_LIMIT_MS / 1000} с (зависает на верхнем уровне, например на await без ответа)`,
-    );
+      hangMessage,
+    ).catch((error: unknown) => {
+      timedOut = error instanceof Error && error.message === hangMessage;
+      throw error;
+    });
   } catch (error) {
+    if (timedOut) {
+      hungImports.set(path, hangMessage);
+      throw new LabError(hangMessage);
+    }
     throw new LabError(`${id}: при импорте ${shown} произошла ошибка: ${describeError(error)}`);
   }
 }
