@@ -8,6 +8,7 @@ import { bannerLine, startPostgres } from "../tests/support/postgres/provider.ts
 import { REPO_ROOT } from "../tests/support/lab.ts";
 import { verifyDeck } from "./deck/verify-deck.ts";
 import { checkPlayground } from "./playground/e2e.ts";
+import { checkTooling } from "./tooling-tests/run.ts";
 import { checkLabStructure } from "./verify/lab-structure.ts";
 import { checkMigrationsMatchSchemas } from "./verify/migrations.ts";
 import { checkStartersAndSolutions } from "./verify/starters-and-solutions.ts";
@@ -19,6 +20,7 @@ const checks: Check[] = [
   { title: "Контракт лаб: стартер, решение, грейдер, README, TODO", run: checkLabStructure },
   { title: "Миграции решений совпадают со схемами (drizzle-kit generate)", run: checkMigrationsMatchSchemas },
   { title: "Грейдеры: решение проходит, стартер падает", run: withPostgres(checkStartersAndSolutions) },
+  { title: "Инструменты студента и GitHub Classroom", run: () => checkTooling({ quiet: true }) },
   { title: "Лекция: код на слайдах, значки лаб, сборка, обход в Chromium", run: verifyDeck },
   { title: "Песочница: Next.js с solutions/bauth10, e2e в Chromium", run: checkPlayground },
 ];
