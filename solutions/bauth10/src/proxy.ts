@@ -1,3 +1,4 @@
+// #region proxy
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_PREFIX } from "./lib/auth-cookies";
@@ -20,3 +21,4 @@ export function proxy(request: NextRequest): NextResponse {
 // Only the protected pages: /login itself must stay outside, or the redirect would loop.
 // ":path*" is zero or more segments: /dashboard itself included.
 export const config = { matcher: ["/dashboard/:path*"] };
+// #endregion proxy

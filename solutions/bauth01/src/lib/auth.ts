@@ -1,3 +1,4 @@
+// #region auth-instance
 import { betterAuth } from "better-auth";
 import { readAppUrl, readAuthSecret } from "./env";
 
@@ -7,3 +8,4 @@ export const auth = betterAuth({
   baseURL: readAppUrl(),
   emailAndPassword: { enabled: true },
 });
+// #endregion auth-instance

@@ -3,6 +3,7 @@
  * code: a missing or weak value stops the app at start-up, not at the first login.
  */
 
+// #region read-secret
 /** HMAC-SHA256 needs at least 32 bytes of key material to be worth its name. */
 export const MIN_SECRET_LENGTH = 32;
 
@@ -20,6 +21,7 @@ export function readAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
   }
   return secret;
 }
+// #endregion read-secret
 
 export function readAppUrl(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.BETTER_AUTH_URL;

@@ -1,3 +1,4 @@
+// #region db
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { readDatabaseUrl } from "../lib/env";
@@ -7,3 +8,4 @@ import * as schema from "./schema";
 export const pool = new Pool({ connectionString: readDatabaseUrl() });
 
 export const db = drizzle(pool, { schema });
+// #endregion db

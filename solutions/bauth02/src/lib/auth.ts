@@ -1,3 +1,4 @@
+// #region drizzle-adapter
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { db } from "../db";
@@ -12,3 +13,4 @@ export const auth = betterAuth({
   database: drizzleAdapter(db, { provider: "pg", schema }),
   emailAndPassword: { enabled: true },
 });
+// #endregion drizzle-adapter

@@ -3,6 +3,7 @@ import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-c
 // The course's own schema for Better Auth 1.7: plural table names, snake_case
 // columns, uuid keys that PostgreSQL generates (gen_random_uuid()).
 
+// #region timestamps
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true })
@@ -10,7 +11,9 @@ const timestamps = {
     .defaultNow()
     .$onUpdate(() => new Date()),
 };
+// #endregion timestamps
 
+// #region users
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
@@ -21,7 +24,9 @@ export const users = pgTable("users", {
   role: text("role").notNull().default("USER"),
   ...timestamps,
 });
+// #endregion users
 
+// #region sessions
 export const sessions = pgTable(
   "sessions",
   {
@@ -39,7 +44,9 @@ export const sessions = pgTable(
   // "Sign out everywhere" and "my devices" look sessions up by user.
   (table) => [index("sessions_user_id_idx").on(table.userId)],
 );
+// #endregion sessions
 
+// #region accounts
 // One row per way to sign in. The password hash lives here, not on users,
 // because a user may also sign in through GitHub or Google and have no password.
 export const accounts = pgTable(
@@ -62,7 +69,9 @@ export const accounts = pgTable(
   },
   (table) => [index("accounts_user_id_idx").on(table.userId)],
 );
+// #endregion accounts
 
+// #region verifications
 // Short-lived values: email verification and password reset tokens.
 export const verifications = pgTable(
   "verifications",
@@ -75,3 +84,4 @@ export const verifications = pgTable(
   },
   (table) => [index("verifications_identifier_idx").on(table.identifier)],
 );
+// #endregion verifications

@@ -8,6 +8,7 @@ export const auth = betterAuth({
   // Both come from the environment, so every deployment signs with its own key.
   secret: readAuthSecret(),
   baseURL: readAppUrl(),
+  // #region models
   database: drizzleAdapter(db, {
     provider: "pg",
     // Better Auth's models (user, session, ...) mapped onto the course's plural tables.
@@ -17,11 +18,14 @@ export const auth = betterAuth({
     // PostgreSQL generates the uuid (gen_random_uuid()); Better Auth leaves id out of the INSERT.
     database: { generateId: "uuid" },
   },
+  // #endregion models
+  // #region role
   user: {
     additionalFields: {
       // input: false: whatever a sign-up body says, a new user gets the default role.
       role: { type: "string", defaultValue: "USER", input: false },
     },
   },
+  // #endregion role
   emailAndPassword: { enabled: true },
 });

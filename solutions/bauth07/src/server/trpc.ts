@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 // Type-only: erased at build time, so this file never loads Better Auth.
 import type { CurrentUser } from "./auth/session";
 
+// #region context
 export type Context = { user: CurrentUser | null };
 
 /** What tRPC needs from authentication, and nothing more: "who sent these headers?". */
@@ -17,7 +18,9 @@ export function createContextFactory(deps: AuthDeps) {
   // The fetch adapter calls this once per HTTP request, even for a batch of procedures.
   return async ({ req }: { req: Request }): Promise<Context> => ({ user: await deps.getUser(req.headers) });
 }
+// #endregion context
 
+// #region protected-procedure
 const t = initTRPC.context<Context>().create();
 
 export const router = t.router;
@@ -29,3 +32,4 @@ export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
   // From here on ctx.user is CurrentUser, not CurrentUser | null.
   return next({ ctx: { user: ctx.user } });
 });
+// #endregion protected-procedure

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { accounts, sessions, users, verifications } from "../db/schema";
 import { readAppUrl, readAuthSecret } from "./env";
 
+// #region clocks
 // The three session clocks, in seconds (Better Auth counts all three in seconds).
 /** Absolute lifetime: past expires_at the session is dead, however active the user was. */
 export const SESSION_EXPIRES_IN = 60 * 60 * 24 * 30;
@@ -11,6 +12,7 @@ export const SESSION_EXPIRES_IN = 60 * 60 * 24 * 30;
 export const SESSION_UPDATE_AGE = 60 * 60 * 24;
 /** Freshness for destructive actions, counted from created_at (the sign-in), never from the last request. */
 export const SESSION_FRESH_AGE = 60 * 10;
+// #endregion clocks
 
 export const auth = betterAuth({
   // Both come from the environment, so every deployment signs with its own key.
@@ -38,9 +40,11 @@ export const auth = betterAuth({
     minPasswordLength: 8,
     maxPasswordLength: 128,
   },
+  // #region session-config
   session: {
     expiresIn: SESSION_EXPIRES_IN,
     updateAge: SESSION_UPDATE_AGE,
     freshAge: SESSION_FRESH_AGE,
   },
+  // #endregion session-config
 });

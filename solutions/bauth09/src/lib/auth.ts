@@ -24,9 +24,11 @@ export const auth = betterAuth({
   advanced: {
     // PostgreSQL generates the uuid (gen_random_uuid()); Better Auth leaves id out of the INSERT.
     database: { generateId: "uuid" },
+    // #region origin-check
     // Better Auth skips its Origin (CSRF) check when NODE_ENV is "test"; pinned on, tests see what production does:
     // a POST that carries the cookie from an origin other than baseURL (or trustedOrigins) gets 403 INVALID_ORIGIN.
     disableOriginCheck: false,
+    // #endregion origin-check
   },
   user: {
     additionalFields: {

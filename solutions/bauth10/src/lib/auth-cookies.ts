@@ -1,3 +1,4 @@
+// #region cookie-prefix
 /**
  * The one name of the session cookie's prefix. The auth config writes the
  * cookie under it (advanced.cookiePrefix) and src/proxy.ts reads it back
@@ -8,3 +9,4 @@
  * the cookies are secure (https), giving "__Secure-bauth.session_token".
  */
 export const SESSION_COOKIE_PREFIX = "bauth";
+// #endregion cookie-prefix

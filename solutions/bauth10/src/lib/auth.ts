@@ -14,7 +14,9 @@ export const SESSION_UPDATE_AGE = 60 * 60 * 24;
 /** Freshness for destructive actions, counted from created_at (the sign-in), never from the last request. */
 export const SESSION_FRESH_AGE = 60 * 10;
 
+// #region app-url
 const appUrl = readAppUrl();
+// #endregion app-url
 
 export const auth = betterAuth({
   // Both come from the environment, so every deployment signs with its own key.
@@ -31,6 +33,7 @@ export const auth = betterAuth({
     // Better Auth skips its Origin (CSRF) check when NODE_ENV is "test"; pinned on, tests see what production does:
     // a POST that carries the cookie from an origin other than baseURL (or trustedOrigins) gets 403 INVALID_ORIGIN.
     disableOriginCheck: false,
+    // #region cookies
     // The session cookie: "bauth.session_token", read back by src/proxy.ts through the same constant.
     cookiePrefix: SESSION_COOKIE_PREFIX,
     // Secure (and Better Auth's "__Secure-" name prefix) exactly when the app is served over https:
@@ -43,6 +46,7 @@ export const auth = betterAuth({
       sameSite: "lax",
       path: "/",
     },
+    // #endregion cookies
   },
   user: {
     additionalFields: {
@@ -62,6 +66,8 @@ export const auth = betterAuth({
     updateAge: SESSION_UPDATE_AGE,
     freshAge: SESSION_FRESH_AGE,
   },
+  // #region plugins
   // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
   plugins: [nextCookies()],
+  // #endregion plugins
 });

@@ -27,15 +27,18 @@ const MESSAGES: Record<string, string> = {
 };
 const FALLBACK_MESSAGE = "Не удалось зарегистрироваться. Попробуйте ещё раз чуть позже.";
 
+// #region normalize-email
 /** One spelling per address: " Anna@Example.RU " and "anna@example.ru" are the same person. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+// #endregion normalize-email
 
 /**
  * Server-side sign-up, the function a Server Action or a tRPC mutation calls.
  * Better Auth validates, hashes with scrypt and writes users + accounts.
  */
+// #region sign-up
 export async function signUp(input: SignUpInput, headers?: Headers): Promise<SignUpResult> {
   try {
     const { user } = await auth.api.signUpEmail({
@@ -52,3 +55,4 @@ export async function signUp(input: SignUpInput, headers?: Headers): Promise<Sig
     return { ok: false, code, message: MESSAGES[code] ?? FALLBACK_MESSAGE };
   }
 }
+// #endregion sign-up

@@ -32,6 +32,7 @@ const FALLBACK_MESSAGE = "Не удалось войти. Попробуйте �
  * Server-side sign-in. Better Auth checks the password against the scrypt hash, writes
  * a sessions row and answers with a Set-Cookie, which the caller must pass to the browser.
  */
+// #region sign-in
 export async function signIn(input: SignInInput, headers: Headers): Promise<SignInResult> {
   try {
     const { headers: responseHeaders, response } = await auth.api.signInEmail({
@@ -50,3 +51,4 @@ export async function signIn(input: SignInInput, headers: Headers): Promise<Sign
     return { ok: false, code, message: MESSAGES[code] ?? FALLBACK_MESSAGE };
   }
 }
+// #endregion sign-in

@@ -1,7 +1,9 @@
 import { auth } from "../../lib/auth";
 
+// #region current-user
 /** What the rest of the server knows about the caller: no token, no hash, no timestamps. */
 export type CurrentUser = { id: string; email: string; name: string; role: string };
+// #endregion current-user
 
 /** Thrown when a request has no valid session; the code lets a tRPC or HTTP layer map it to 401. */
 export class UnauthorizedError extends Error {
@@ -18,6 +20,7 @@ export class UnauthorizedError extends Error {
  * signature, finds the sessions row, checks expires_at and loads the user: every bad
  * case (no cookie, forged, unknown, deleted or expired session) ends as null.
  */
+// #region read-user
 export async function getCurrentUser(headers: Headers): Promise<CurrentUser | null> {
   const result = await auth.api.getSession({ headers });
   if (!result) return null;
@@ -32,3 +35,4 @@ export async function requireUser(headers: Headers): Promise<CurrentUser> {
   if (!user) throw new UnauthorizedError();
   return user;
 }
+// #endregion read-user

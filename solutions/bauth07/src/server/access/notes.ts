@@ -9,6 +9,7 @@ import type { CurrentUser } from "../auth/session";
 
 export type Note = typeof notes.$inferSelect;
 
+// #region read-note
 /** The rule, kept pure so it is easy to read and to change in one place. */
 export function canReadNote(user: CurrentUser, note: Pick<Note, "ownerId">): boolean {
   return note.ownerId === user.id;
@@ -25,6 +26,7 @@ export async function readNote(user: CurrentUser, noteId: string): Promise<Note>
   if (!canReadNote(user, note)) throw new TRPCError({ code: "FORBIDDEN", message: "Это чужая заметка." });
   return note;
 }
+// #endregion read-note
 
 /** A list is filtered in the query itself: someone else's row never leaves the database. */
 export function listNotes(user: CurrentUser): Promise<Note[]> {

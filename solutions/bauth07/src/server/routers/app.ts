@@ -10,7 +10,9 @@ export const appRouter = router({
     create: protectedProcedure
       .input(z.object({ title: z.string().trim().min(1).max(200), body: z.string().max(10_000).default("") }))
       .mutation(({ ctx, input }) => createNote(ctx.user, input)),
+    // #region by-id
     byId: protectedProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => readNote(ctx.user, input.id)),
+    // #endregion by-id
     list: protectedProcedure.query(({ ctx }) => listNotes(ctx.user)),
   }),
 });

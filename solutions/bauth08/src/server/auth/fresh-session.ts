@@ -18,6 +18,7 @@ export class SessionNotFreshError extends Error {
  * SESSION_FRESH_AGE. Throws UnauthorizedError without a session and
  * SessionNotFreshError when the sign-in is older.
  */
+// #region require-fresh
 export async function requireFreshSession(headers: Headers): Promise<CurrentUser> {
   // disableCookieCache: a destructive action decides on the database row, never on a cached copy.
   const result = await auth.api.getSession({ headers, query: { disableCookieCache: true } });
@@ -29,3 +30,4 @@ export async function requireFreshSession(headers: Headers): Promise<CurrentUser
   const { id, email, name, role } = result.user;
   return { id, email, name, role };
 }
+// #endregion require-fresh

@@ -8,15 +8,18 @@ export type SignOutResult = { ok: true; setCookie: string[] } | { ok: false; cod
  * copy of the cookie (a stolen one too) opens nothing any more. setCookie holds
  * the Set-Cookie lines (Max-Age=0) that wipe the cookie in the browser.
  */
+// #region sign-out
 export async function signOut(headers: Headers): Promise<SignOutResult> {
   const { headers: responseHeaders } = await auth.api.signOut({ headers, returnHeaders: true });
   return { ok: true, setCookie: responseHeaders.getSetCookie() };
 }
+// #endregion sign-out
 
 /**
  * "Sign out everywhere" ("I lost my phone"): deletes every session row of the
  * user, on every device. Needs a valid session: nobody can sign out someone else.
  */
+// #region sign-out-everywhere
 export async function signOutEverywhere(headers: Headers): Promise<SignOutResult> {
   try {
     const { headers: responseHeaders } = await auth.api.revokeSessions({ headers, returnHeaders: true });
@@ -27,3 +30,4 @@ export async function signOutEverywhere(headers: Headers): Promise<SignOutResult
     return { ok: false, code: error.body?.code ?? "UNAUTHORIZED", message: "Сначала войдите." };
   }
 }
+// #endregion sign-out-everywhere

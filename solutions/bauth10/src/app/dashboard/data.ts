@@ -1,3 +1,4 @@
+// #region load-dashboard
 import { requireUser, type CurrentUser } from "../../server/auth/session";
 
 /**
@@ -9,3 +10,4 @@ export async function loadDashboard(headers: Headers): Promise<{ user: CurrentUs
   const user = await requireUser(headers);
   return { user };
 }
+// #endregion load-dashboard

@@ -4,6 +4,7 @@ import { UnauthorizedError } from "../../server/auth/session";
 import { loadDashboard } from "./data";
 
 // A Server Component: it reads the request's cookies, so Next.js renders it per request, never from a cache.
+// #region dashboard-page
 export default async function DashboardPage() {
   const { user } = await loadDashboard(await headers()).catch((error: unknown) => {
     // The proxy let a stale cookie through; the real check said no.
@@ -17,3 +18,4 @@ export default async function DashboardPage() {
     </main>
   );
 }
+// #endregion dashboard-page

@@ -1,3 +1,4 @@
+// #region trpc-route
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "../../../../server/context";
 import { appRouter } from "../../../../server/routers/app";
@@ -8,3 +9,4 @@ function handler(req: Request) {
 }
 
 export { handler as GET, handler as POST };
+// #endregion trpc-route
