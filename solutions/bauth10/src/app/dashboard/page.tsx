@@ -4,13 +4,14 @@ import { UnauthorizedError } from "../../server/auth/session";
 import { loadDashboard } from "./data";
 
 // A Server Component: it reads the request's cookies, so Next.js renders it per request, never from a cache.
-// #region dashboard-page
+// #region dashboard-guard
 export default async function DashboardPage() {
   const { user } = await loadDashboard(await headers()).catch((error: unknown) => {
     // The proxy let a stale cookie through; the real check said no.
     if (error instanceof UnauthorizedError) redirect("/login");
     throw error;
   });
+  // #endregion dashboard-guard
   return (
     <main>
       <h1>Здравствуйте, {user.name}</h1>
@@ -18,4 +19,3 @@ export default async function DashboardPage() {
     </main>
   );
 }
-// #endregion dashboard-page
