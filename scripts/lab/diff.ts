@@ -84,7 +84,13 @@ function showDiff(from: string, to: string, options: { skipReadme: boolean }): n
 function diffFiles(a: string, b: string): number | undefined {
   const color = process.stdout.isTTY ? "always" : "never";
   const options: SpawnSyncOptionsWithStringEncoding = { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" };
-  const result = spawnSync("git", ["-c", "core.quotePath=false", "diff", "--no-index", "--no-prefix", `--color=${color}`, "--", a, b], options);
+  // The solutions carry `// #region` markers for the deck's snippet imports; they are not part of the answer.
+  const ignoreRegionMarkers = "-I^\\s*// #(end)?region ";
+  const result = spawnSync(
+    "git",
+    ["-c", "core.quotePath=false", "diff", "--no-index", "--no-prefix", `--color=${color}`, ignoreRegionMarkers, "--", a, b],
+    options,
+  );
   // No git on the machine: POSIX diff prints the same unified format.
   const shown = result.error ? spawnSync("diff", ["-u", a, b], options) : result;
   if (!shown.error) {

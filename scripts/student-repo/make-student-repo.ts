@@ -5,6 +5,8 @@
  *   what and why), and without the npm scripts that need them;
  * - with `.starters/<id>.json`, the pristine starters `npm run reset` uses
  *   even where there is no git history;
+ * - with the regions of solutions/ the slides show, cut into snippets/lecture/
+ *   so the deck still builds (lecture-snippets.ts);
  * - with the Classroom workflow pinned to checksums of the grading files;
  * - as a git repository with one commit, ready to push (unless --no-git).
  */
@@ -16,10 +18,13 @@ import { labs } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { writeClassroomFiles } from "../classroom/generate-workflow.ts";
 import { STARTERS_DIR, writeStarterArchive } from "../lab/starter.ts";
+import { inlineLectureSnippets, LECTURE_SNIPPETS_DIR, type InlinedSnippets } from "./lecture-snippets.ts";
 import { COURSE_ONLY, isCourseOnly, isCourseOnlyScript, NEVER_COPIED } from "./student-copy.ts";
 
 export interface StudentRepoResult {
   files: number;
+  /** The regions of solutions/ the slides show, copied to snippets/lecture/ (the rest of solutions/ stays out). */
+  lectureFragments: string[];
   removedScripts: string[];
   starters: string[];
 }
@@ -37,14 +42,6 @@ export function makeStudentRepo(destination: string, options: { git: boolean; so
   if (existsSync(dest) && readdirSync(dest).length > 0) {
     throw new StudentRepoError(`Папка ${dest} не пуста. Укажите новую или пустую папку: копия пишется начисто.`);
   }
-  const deckProblems = deckUsesSolutions(source);
-  if (deckProblems.length > 0) {
-    throw new StudentRepoError(
-      `Слайды берут код из solutions/, а в копии его не будет:\n${deckProblems.map((line) => `  • ${line}`).join("\n")}\n` +
-        "Перенесите эти фрагменты в snippets/.",
-    );
-  }
-
   const files = sourceFiles(source).filter((path) => !isCourseOnly(path));
   for (const path of files) {
     const target = join(dest, path);
@@ -52,11 +49,17 @@ export function makeStudentRepo(destination: string, options: { git: boolean; so
     copyFileSync(join(source, path), target);
   }
 
+  let lecture: InlinedSnippets;
+  try {
+    lecture = inlineLectureSnippets(source, dest);
+  } catch (error) {
+    throw new StudentRepoError(`Не удалось перенести код слайдов из solutions/: ${(error as Error).message}`);
+  }
   const removedScripts = trimPackageScripts(join(dest, "package.json"));
   const starters = writeStarters(source, dest);
   writeClassroomFiles(dest, true);
   if (options.git) commitAll(dest);
-  return { files: files.length, removedScripts, starters };
+  return { files: files.length, removedScripts, starters, lectureFragments: lecture.fragments };
 }
 
 /** What git would put in a clone (tracked and new files, minus ignored ones); without git, a walk of the tree. */
@@ -108,22 +111,6 @@ function commitAll(dest: string): void {
   run(["-c", "user.name=Better Auth course", "-c", "user.email=course@example.invalid", "commit", "-q", "-m", "Курс «Better Auth в Next.js»: стартовая версия для студентов"]);
 }
 
-/** Slide files that import code from solutions/ (the deck would break in the copy). */
-function deckUsesSolutions(root: string): string[] {
-  const decks = ["slides.md", ...listMarkdown(join(root, "pages")).map((file) => `pages/${file}`)];
-  return decks.flatMap((file) => {
-    const path = join(root, file);
-    if (!existsSync(path)) return [];
-    return readFileSync(path, "utf8")
-      .split("\n")
-      .flatMap((line, index) => (/(@\/|\.\.\/|\s)solutions\//.test(line) && /<<<|src=|import /.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []));
-  });
-}
-
-function listMarkdown(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(".md")) : [];
-}
-
 if (import.meta.main) {
   let parsed;
   try {
@@ -145,6 +132,7 @@ if (import.meta.main) {
     for (const entry of COURSE_ONLY.filter((entry) => existsSync(join(REPO_ROOT, entry.path)))) console.log(`  • ${entry.path} — ${entry.why}`);
     if (result.removedScripts.length > 0) console.log(`Убраны npm-скрипты, которым нужны решения: ${result.removedScripts.join(", ")}`);
     console.log(`Заготовки для npm run reset: ${STARTERS_DIR}/ (${result.starters.join(", ")})`);
+    console.log(`Код, который показывают слайды (только эти фрагменты решений): ${LECTURE_SNIPPETS_DIR}/ (${result.lectureFragments.length} файлов).`);
     console.log("Автопроверка: .github/workflows/classroom.yml сверяет контрольные суммы из .github/classroom/protected.sha256.");
     console.log(
       parsed.values["no-git"]

@@ -53,6 +53,18 @@ describe("make-student-repo", () => {
     expect(made.output).toContain("Не вошло в копию");
   });
 
+  it("слайды копии берут код из snippets/lecture/, а не из solutions/, и лекция собирается", async () => {
+    for (const page of ["slides.md", ...readdirSync(join(copy, "pages")).map((file) => `pages/${file}`)]) {
+      expect(readFileSync(join(copy, page), "utf8"), page).not.toContain("@/solutions/");
+    }
+    expect(made.output).toContain("snippets/lecture/");
+    const check = await runScript(copy, "scripts/deck/check.ts", []);
+    expect(check.code, check.output).toBe(0);
+    const build = await runCommand("npm", ["run", "build", "--", "--out", join(parent, "deck")], copy);
+    expect(build.code, build.output).toBe(0);
+    expect(existsSync(join(parent, "deck", "index.html"))).toBe(true);
+  }, 120_000);
+
   it("копия — git-репозиторий с одним коммитом и чистым деревом", () => {
     const log = spawnSync("git", ["log", "--oneline"], { cwd: copy, encoding: "utf8" });
     expect(log.stdout.trim().split("\n")).toHaveLength(1);
