@@ -14,19 +14,11 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { chromiumMissing, launchChromium } from "../lib/chromium.ts";
 import { countMermaid, type DeckSlide, loadDeck, repoRoot } from "./deck-source";
 import { serveStatic } from "./static-server";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const VIEWPORT = { width: 1280, height: 720 };
 const distDir = path.join(repoRoot, "dist");
@@ -63,11 +55,10 @@ export async function walkDeck(): Promise<WalkResult> {
       ms: 0,
     };
   }
-  if (!existsSync(chromiumPath)) {
+  const missing = chromiumMissing();
+  if (missing) {
     return {
-      problems: [
-        `Chromium не найден по пути ${chromiumPath}: установите его (\`apt-get install -y chromium\`) или укажите путь в CHROMIUM_PATH.`,
-      ],
+      problems: [missing],
       slides: 0,
       diagrams: 0,
       ms: 0,
@@ -80,7 +71,7 @@ export async function walkDeck(): Promise<WalkResult> {
   await mkdir(shotsDir, { recursive: true });
 
   const server = await serveStatic(distDir);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await launchChromium();
   let diagrams = 0;
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });

@@ -11,8 +11,7 @@
 import path from "node:path";
 import process from "node:process";
 import { createServer, resolveOptions } from "@slidev/cli";
-import { chromium } from "playwright-core";
-import { chromiumArgs, chromiumPath } from "./browser-walk";
+import { launchChromium } from "../lib/chromium.ts";
 import { countMermaid, deckEntry, loadDeck, repoRoot } from "./deck-source";
 
 const output = path.resolve(repoRoot, process.argv[2] ?? "slides-export.pdf");
@@ -32,7 +31,7 @@ const server = await createServer(options, {
 await server.listen();
 const address = server.httpServer?.address();
 const port = typeof address === "object" && address ? address.port : 0;
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.addInitScript("window.__name = (fn) => fn;");

@@ -6,7 +6,7 @@
  *   npx tsx scripts/deck/verify-deck.ts
  *   import { verifyDeck } from "./deck/verify-deck";
  */
-import { spawn } from "node:child_process";
+import { runCommand } from "../lib/run-command.ts";
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -18,16 +18,10 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} с`;
 }
 
-function runBuild(): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const child = spawn(npm, ["run", "build"], { cwd: repoRoot, env: process.env });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", (error) => resolve({ code: 1, output: `${output}\n${error.message}` }));
-    child.on("close", (code) => resolve({ code: code ?? 1, output }));
-  });
+async function runBuild(): Promise<{ code: number; output: string }> {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const { code, output } = await runCommand(npm, ["run", "build"], { cwd: repoRoot });
+  return { code: code ?? 1, output };
 }
 
 export async function verifyDeck(): Promise<string[]> {

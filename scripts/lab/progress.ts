@@ -4,13 +4,13 @@
  * watch mode .reports/lab-<id>.json) and takes each lab's newest result.
  * With no report yet, or with --run, it grades every lab first.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { labs } from "../../course/labs.ts";
 import { DEFAULT_REPORT_PATH } from "../../tests/support/grading-reporter.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
+import { localBin, runCommand } from "../lib/run-command.ts";
 import { usageError } from "./cli.ts";
 import { latestResults, newestChange, readReport, type LatestResult } from "./reports.ts";
 
@@ -76,13 +76,6 @@ function short(text: string): string {
 }
 
 /** Runs the course's grading (the same `vitest run` as npm test) quietly; returns its output. */
-function gradeAll(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "vitest"), ["run"], { cwd: REPO_ROOT, env: process.env });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", () => resolve(output));
-  });
+async function gradeAll(): Promise<string> {
+  return (await runCommand(localBin("vitest"), ["run"])).output;
 }

@@ -7,23 +7,15 @@
  *
  * `npm run verify` calls runPlaygroundE2E(), which returns every problem it met.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { chromiumMissing, launchChromium } from "../lib/chromium.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { seconds, startPlayground, type PlaygroundOptions, type RunningPlayground } from "./server.ts";
 
 export const ARTIFACTS_DIR = join(REPO_ROOT, ".artifacts", "playground");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const PASSWORD = "correct-horse-battery";
 
 export interface E2EOptions {
@@ -50,8 +42,9 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
   }
   const log = join(ARTIFACTS_DIR, "next.log");
 
-  if (!existsSync(CHROMIUM)) {
-    problems.push(`Chromium не найден в ${CHROMIUM}: установите его (apt-get install -y chromium) или укажите путь в CHROMIUM_PATH.`);
+  const missing = chromiumMissing();
+  if (missing) {
+    problems.push(missing);
     return { problems, timings, screenshots };
   }
 
@@ -67,7 +60,7 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
     });
     timings.start = performance.now() - started;
     const browserStarted = performance.now();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     const scenario = new Scenario(browser, playground.url, screenshots);
     try {
       await scenario.run();

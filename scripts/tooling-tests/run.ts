@@ -3,12 +3,12 @@
  * the committed Classroom workflow is up to date, then runs the tooling tests
  * (vitest.tooling.config.ts). Lists every problem; exits non-zero on any.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { checkClassroomFiles } from "../classroom/generate-workflow.ts";
+import { localBin, runCommand } from "../lib/run-command.ts";
 
 interface VitestJson {
   testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
@@ -20,9 +20,10 @@ export async function checkTooling(options: { quiet?: boolean } = {}): Promise<s
   const dir = mkdtempSync(join(tmpdir(), "bauth-tooling-"));
   const jsonPath = join(dir, "tooling.json");
   try {
-    const { code, output } = await run(
-      ["vitest", "run", "--config", "vitest.tooling.config.ts", "--reporter=dot", "--reporter=json", `--outputFile.json=${jsonPath}`],
-      options.quiet ?? false,
+    const { code, output } = await runCommand(
+      localBin("vitest"),
+      ["run", "--config", "vitest.tooling.config.ts", "--reporter=dot", "--reporter=json", `--outputFile.json=${jsonPath}`],
+      { echo: !(options.quiet ?? false) },
     );
     let results: VitestJson | undefined;
     try {
@@ -42,21 +43,6 @@ export async function checkTooling(options: { quiet?: boolean } = {}): Promise<s
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function run(args: string[], quiet: boolean): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(REPO_ROOT, "node_modules", ".bin", args[0]!), args.slice(1), { cwd: REPO_ROOT, env: process.env });
-    let output = "";
-    const collect = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (!quiet) process.stdout.write(chunk);
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, output }));
-  });
 }
 
 if (import.meta.main) {

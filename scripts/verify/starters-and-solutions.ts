@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { labs } from "../../course/labs.ts";
 import type { GradingReport } from "../../tests/support/grading-report.ts";
-import { REPO_ROOT } from "../../tests/support/lab.ts";
+import { localBin, runCommand } from "../lib/run-command.ts";
 
 /**
  * Grades `solutions/` and then `labs/` with the real graders, on the server
@@ -37,11 +36,8 @@ async function grade(target: "labs" | "solutions", databaseUrl: string): Promise
   try {
     const started = performance.now();
     // Vitest's exit code is non-zero whenever a test fails, which is expected for labs/: the report decides.
-    const output = await run(["vitest", "run", "--reporter=dot", "--reporter=./tests/support/grading-reporter.ts"], {
-      ...process.env,
-      LAB_TARGET: target,
-      TEST_DATABASE_URL: databaseUrl,
-      GRADING_REPORT: reportPath,
+    const { output } = await runCommand(localBin("vitest"), ["run", "--reporter=dot", "--reporter=./tests/support/grading-reporter.ts"], {
+      env: { LAB_TARGET: target, TEST_DATABASE_URL: databaseUrl, GRADING_REPORT: reportPath },
     });
     console.log(`  ${target}/ проверены за ${((performance.now() - started) / 1000).toFixed(1)} с`);
     try {
@@ -52,16 +48,4 @@ async function grade(target: "labs" | "solutions", databaseUrl: string): Promise
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Runs a command and returns its combined output, shown only when something went wrong. */
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(REPO_ROOT, "node_modules", ".bin", args[0]!), args.slice(1), { cwd: REPO_ROOT, env });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", () => resolve(output));
-  });
 }
