@@ -6,6 +6,7 @@ export default defineConfig(({ mode }) => ({
     // `vitest --mode solutions` grades the reference solutions; LAB_TARGET works too.
     env: { LAB_TARGET: mode === "solutions" ? "solutions" : (process.env.LAB_TARGET ?? "labs") },
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/file-cleanup.ts"],
     // Test files share a worker thread, so Better Auth is loaded once per worker instead of once
     // per file (about half the run time on two cores; threads also start faster than processes,
     // which watch mode feels on every save). Each grader gets its own lab folder and database,

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, inject, vi } from "vitest";
+import { inject, vi } from "vitest";
 import { applyMigrations, createDatabase, hasMigrations, type LabDatabase } from "./database.ts";
+import { onFileEnd } from "./file-cleanup.ts";
+import { endLabPools, trackLabPools } from "./lab-pools.ts";
 import { describeError } from "./errors.ts";
 import { importLabFile, labDir, LabError, requireExport, shownPath } from "./lab.ts";
 
@@ -42,7 +44,7 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
   // Files share a worker (isolate: false), so each one leaves the environment as it found it.
   const savedEnv = { ...process.env };
   const sql = new pg.Pool({ connectionString: database?.url, max: 2 });
-  const loaded: Record<string, unknown>[] = [];
+  trackLabPools();
 
   Object.assign(process.env, {
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -51,10 +53,9 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
   if (database) process.env.DATABASE_URL = database.url;
   else delete process.env.DATABASE_URL;
 
-  afterAll(async () => {
-    // A student's pool left open would be cut by DROP DATABASE and crash the worker with an unhandled error.
-    await Promise.all(loaded.map(closePool));
-    await sql.end();
+  onFileEnd(async () => {
+    await endLabPools();
+    if (!sql.ended) await sql.end();
     await database?.drop();
     restoreEnvironment(savedEnv);
     vi.resetModules();
@@ -68,7 +69,6 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
     sql,
     async load<T extends Record<string, unknown>>(file: string, exports: ExportSpec<T>): Promise<T> {
       const module = await importLabFile(id, file);
-      loaded.push(module);
       const where = `${id}: ${shownPath(id, file)}`;
       const result: Record<string, unknown> = {};
       for (const [name, kind] of Object.entries(exports) as [string, ExportSpec<T>[keyof T]][]) {
@@ -78,7 +78,7 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
     },
     async importError(file) {
       try {
-        loaded.push(await importLabFile(id, file));
+        await importLabFile(id, file);
         return undefined;
       } catch (error) {
         return describeError(error);
@@ -118,9 +118,4 @@ async function migrateLab(id: string, url: string): Promise<void> {
 function restoreEnvironment(saved: NodeJS.ProcessEnv): void {
   for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
   Object.assign(process.env, saved);
-}
-
-async function closePool(module: Record<string, unknown>): Promise<void> {
-  const pool = module.pool;
-  if (pool instanceof pg.Pool && !pool.ended) await pool.end().catch(() => {});
 }
