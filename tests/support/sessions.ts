@@ -1,4 +1,4 @@
-import { makeSignature } from "better-auth/crypto";
+import { signedCookieValue } from "./http.ts";
 
 /** The part of a Better Auth instance this helper uses: its resolved context. */
 export interface AuthWithContext {
@@ -19,7 +19,7 @@ export interface OpenedSession {
 /**
  * One more session of an existing user, without a password check: Better Auth's
  * own internal adapter writes the same `sessions` row a sign-in writes, and the
- * cookie is signed as Better Auth's test-utils sign it. A sign-in costs a scrypt
+ * cookie is signed as Better Auth signs it. A sign-in costs a scrypt
  * hash (about 100 ms); this costs one INSERT. Use it where the test is about what
  * happens to a session (expiry, sign-out), not about how it was opened.
  */
@@ -27,7 +27,6 @@ export async function openSession(auth: AuthWithContext, userId: string): Promis
   const context = await auth.$context;
   const session = await context.internalAdapter.createSession(userId);
   if (!session) throw new Error("Better Auth не создал сессию тестового пользователя");
-  const signed = `${session.token}.${await makeSignature(session.token, context.secret)}`;
-  const cookie = `${context.authCookies.sessionToken.name}=${encodeURIComponent(signed)}`;
+  const cookie = `${context.authCookies.sessionToken.name}=${signedCookieValue(session.token, context.secret)}`;
   return { token: session.token, cookie, headers: new Headers({ cookie }) };
 }
