@@ -48,15 +48,19 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
 
   // Guard from the first moment: a Ctrl-C during start-up must not leave a server behind either.
   const stopNow = (): void => {
-    const postmaster = readPostmasterPid(dataDir);
-    if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      const postmaster = readPostmasterPid(dataDir);
+      if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
+      removeDataDir(dataDir);
+    } catch {
+      // A signal handler must not throw; a folder left behind is removed by the next run.
+    }
   };
   const removeGuards = stopOnExit(stopNow);
   const stopServer = async (): Promise<void> => {
     removeGuards();
     await server.stop().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   };
 
   try {
@@ -122,8 +126,13 @@ function removeLeftoverClusters(): void {
     const postmaster = readPostmasterPid(dir);
     // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster ends all its children.
     if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
-    rmSync(dir, { recursive: true, force: true });
+    removeDataDir(dir);
   }
+}
+
+/** The server may still be deleting its own files while it shuts down: retry instead of failing. */
+function removeDataDir(dataDir: string): void {
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
 }
 
 function readPostmasterPid(dataDir: string): number | undefined {
