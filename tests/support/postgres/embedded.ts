@@ -49,8 +49,7 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
   // Guard from the first moment: a Ctrl-C during start-up must not leave a server behind either.
   const stopNow = (): void => {
     try {
-      const postmaster = readPostmasterPid(dataDir);
-      if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
+      stopPostmaster(dataDir);
       removeDataDir(dataDir);
     } catch {
       // A signal handler must not throw; a folder left behind is removed by the next run.
@@ -123,14 +122,25 @@ function removeLeftoverClusters(): void {
     // The folder is named after the process that owns it: `${pid}-${suffix}`.
     const owner = Number.parseInt(entry, 10);
     if (Number.isInteger(owner) && isAlive(owner)) continue;
-    const postmaster = readPostmasterPid(dir);
-    // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster ends all its children.
-    if (postmaster !== undefined && isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
+    stopPostmaster(dir);
     removeDataDir(dir);
   }
 }
 
-/** The server may still be deleting its own files while it shuts down: retry instead of failing. */
+/**
+ * SIGQUIT is PostgreSQL's immediate shutdown: the postmaster ends all its
+ * children. Synchronous, for exit and signal handlers: it waits (up to 3 s)
+ * until the server is gone, so its files are not removed under its feet.
+ */
+function stopPostmaster(dataDir: string): void {
+  const postmaster = readPostmasterPid(dataDir);
+  if (postmaster === undefined || !isAlive(postmaster)) return;
+  process.kill(postmaster, "SIGQUIT");
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 3_000 && isAlive(postmaster); waited += 25) Atomics.wait(pause, 0, 0, 25);
+}
+
+/** The server's last children may still be exiting: retry instead of failing. */
 function removeDataDir(dataDir: string): void {
   rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
 }
