@@ -6,10 +6,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, relative } from "node:path";
 import { applyMigrations, createDatabase, hasMigrations } from "../../tests/support/database.ts";
 import { REPO_ROOT, type LabTarget } from "../../tests/support/lab.ts";
+import { freePort } from "../../tests/support/free-port.ts";
 import { bannerLine, startPostgres } from "../../tests/support/postgres/provider.ts";
 
 export const PLAYGROUND_DIR = join(REPO_ROOT, "playground");
@@ -93,7 +93,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     await applyMigrations(labDir, database.url);
     const databaseDone = performance.now();
 
-    const port = options.port ?? (await freePort());
+    const port = options.port ?? (await freePort("localhost"));
     const url = `http://localhost:${port}`;
     const key = `${options.labDir ? "custom" : options.target}-${options.lab}-${options.mode}`;
     const env: NodeJS.ProcessEnv = {
@@ -251,16 +251,6 @@ function logHint(log: PlaygroundOptions["log"]): string {
   return log === "inherit" ? " (подробности выше)." : `. Журнал Next.js: ${relative(REPO_ROOT, log)}`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "localhost", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} с`;

@@ -1,9 +1,9 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ProviderError, type RunningPostgres } from "./types.ts";
 import { describeError, withTimeout } from "../errors.ts";
+import { freePort } from "../free-port.ts";
 import { stopOnExit } from "./lifecycle.ts";
 
 /** Every embedded cluster of this course lives under here, so a later run can find leftovers. */
@@ -161,15 +161,4 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
