@@ -15,11 +15,17 @@ import { checkStartersAndSolutions } from "./verify/starters-and-solutions.ts";
 
 type Check = { title: string; run: () => string[] | Promise<string[]> };
 
+// One PostgreSQL for everything verify starts: both grading runs, the tooling tests'
+// `npm test` runs and the playground reach it through TEST_DATABASE_URL (the URL provider).
+const server = await startPostgres();
+console.log(bannerLine(server));
+process.env.TEST_DATABASE_URL = server.adminUrl;
+
 const checks: Check[] = [
   { title: "Типы: labs, solutions, tests, scripts, snippets (tsc --noEmit)", run: typecheck },
   { title: "Контракт лаб: стартер, решение, грейдер, README, TODO", run: checkLabStructure },
   { title: "Миграции решений совпадают со схемами (drizzle-kit generate)", run: checkMigrationsMatchSchemas },
-  { title: "Грейдеры: решение проходит, стартер падает", run: withPostgres(checkStartersAndSolutions) },
+  { title: "Грейдеры: решение проходит, стартер падает", run: () => checkStartersAndSolutions(server.adminUrl) },
   { title: "Инструменты студента и GitHub Classroom", run: () => checkTooling({ quiet: true }) },
   { title: "Лекция: код на слайдах, значки лаб, сборка, обход в Chromium", run: verifyDeck },
   { title: "Песочница: Next.js с solutions/bauth10, e2e в Chromium", run: checkPlayground },
@@ -28,19 +34,27 @@ const checks: Check[] = [
 let failed = 0;
 let failedChecks = 0;
 const started = performance.now();
-for (const check of checks) {
-  const checkStarted = performance.now();
-  console.log(`\n▶ ${check.title}`);
-  const problems = await check.run();
-  const seconds = ((performance.now() - checkStarted) / 1000).toFixed(1);
-  if (problems.length === 0) {
-    console.log(`  ✅ в порядке (${seconds} с)`);
-    continue;
+try {
+  await runChecks();
+} finally {
+  await server.stop();
+}
+
+async function runChecks(): Promise<void> {
+  for (const check of checks) {
+    const checkStarted = performance.now();
+    console.log(`\n▶ ${check.title}`);
+    const problems = await check.run();
+    const seconds = ((performance.now() - checkStarted) / 1000).toFixed(1);
+    if (problems.length === 0) {
+      console.log(`  ✅ в порядке (${seconds} с)`);
+      continue;
+    }
+    failed += problems.length;
+    failedChecks += 1;
+    console.log(`  ❌ проблем: ${problems.length} (${seconds} с)`);
+    for (const problem of problems) console.log(`   • ${problem.replaceAll("\n", "\n     ")}`);
   }
-  failed += problems.length;
-  failedChecks += 1;
-  console.log(`  ❌ проблем: ${problems.length} (${seconds} с)`);
-  for (const problem of problems) console.log(`   • ${problem.replaceAll("\n", "\n     ")}`);
 }
 
 const total = ((performance.now() - started) / 1000).toFixed(1);
@@ -58,17 +72,4 @@ function typecheck(): string[] {
   if (result.status === 0) return [];
   const errors = `${result.stdout}${result.stderr}`.trim().split("\n").filter(Boolean);
   return errors.length > 0 ? errors : [`tsc завершился с кодом ${result.status}`];
-}
-
-/** One PostgreSQL for both grading runs; the provider stops it however verify ends. */
-function withPostgres(check: (databaseUrl: string) => Promise<string[]>): () => Promise<string[]> {
-  return async () => {
-    const server = await startPostgres();
-    console.log(`  ${bannerLine(server)}`);
-    try {
-      return await check(server.adminUrl);
-    } finally {
-      await server.stop();
-    }
-  };
 }
