@@ -10,16 +10,30 @@ export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 /** A module that does not finish loading in this time is treated as hanging. */
 const IMPORT_LIMIT_MS = 8_000;
 
-/** Which copy of the labs is graded: the student's `labs/` (default) or the reference `solutions/`. */
+/**
+ * Which copy of the labs is graded: the student's `labs/` (default), the
+ * reference `solutions/`, or a folder inside the repository that holds lab
+ * folders (verify grades mutants and alternatives that way; it must be inside
+ * the repository so the labs' imports resolve from its node_modules).
+ */
 export function labTarget(): LabTarget {
+  return process.env.LAB_TARGET === "solutions" ? "solutions" : "labs";
+}
+
+/** The folder whose `bauthNN/` subfolders are graded. */
+export function labRoot(): string {
   const target = process.env.LAB_TARGET ?? "labs";
-  if (target === "labs" || target === "solutions") return target;
-  throw new LabError(`LAB_TARGET=${target} не поддерживается: используйте labs или solutions.`);
+  if (target === "labs" || target === "solutions") return join(REPO_ROOT, target);
+  const root = resolve(REPO_ROOT, target);
+  if (relative(REPO_ROOT, root).startsWith("..") || !existsSync(root)) {
+    throw new LabError(`LAB_TARGET=${target} не поддерживается: используйте labs, solutions или папку внутри репозитория.`);
+  }
+  return root;
 }
 
 /** Absolute path of a lab's folder in the graded copy. */
 export function labDir(id: string): string {
-  return join(REPO_ROOT, labTarget(), id);
+  return join(labRoot(), id);
 }
 
 /** Repository-relative path, as a student sees it in the message. */
