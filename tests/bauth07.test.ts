@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AuthHandler } from "./support/http.ts";
+import { readJson, type AuthHandler } from "./support/http.ts";
 import { setupLab, APP_ORIGIN, type LabEnvironment } from "./support/lab-environment.ts";
 import { importGraph, packageOf } from "./support/module-graph.ts";
 import { trpcRequest } from "./support/trpc.ts";
@@ -22,6 +22,8 @@ type Caller = {
 type AppRouter = { createCaller(ctx: Context): Caller };
 
 const ROUTER_FILE = "src/server/routers/app.ts";
+const ROUTE_FILE = "src/app/api/trpc/[trpc]/route.ts";
+const FOREIGN_ORIGIN = "http://evil.example";
 const AUTH_MODULE = "src/lib/auth.ts";
 let lab: LabEnvironment;
 let alice: TestUser;
@@ -51,7 +53,48 @@ const request = (cookie?: string) => new Request(new URL("/api/trpc/me", APP_ORI
 async function callerAs(user: CurrentUser | null): Promise<Caller> {
   const { createContextFactory } = await loadTrpc();
   const ctx = await createContextFactory({ getUser: async () => user })({ req: request() });
+  // Checked here, so a test of the router never fails on someone else's TypeError from a context without a user.
+  expect(ctx?.user ?? null, "🚨 createContextFactory должна класть в ctx.user то, что вернул deps.getUser (src/server/trpc.ts)").toEqual(user);
   return (await loadRouter()).createCaller(ctx);
+}
+
+type RouteHandler = (request: Request) => Promise<Response>;
+const loadRoute = () => lab.load<{ GET: RouteHandler; POST: RouteHandler }>(ROUTE_FILE, { GET: "function", POST: "function" });
+
+/**
+ * notes.create as a page sends it to the real route (src/app/api/trpc/[trpc]/route.ts): a JSON POST with the
+ * victim's cookie and the page headers the test gives (Origin, Referer or neither).
+ */
+async function createNoteThroughRoute(title: string, cookie: string, page: { origin?: string; referer?: string }) {
+  const { POST } = await loadRoute();
+  const headers = new Headers({ cookie, "content-type": "application/json" });
+  if (page.origin !== undefined) headers.set("origin", page.origin);
+  if (page.referer !== undefined) headers.set("referer", page.referer);
+  const response = await POST(new Request(new URL("/api/trpc/notes.create", APP_ORIGIN), { method: "POST", headers, body: JSON.stringify({ title }) }));
+  const body = await readJson(response);
+  const { rows } = await lab.sql.query(`select id from notes where title = $1`, [title]);
+  const error = body.error as { message?: unknown; data?: { code?: unknown } } | undefined;
+  return { status: response.status, code: error?.data?.code, message: String(error?.message ?? ""), created: rows.length > 0 };
+}
+
+const page = (values: { origin?: string; referer?: string }) =>
+  values.origin !== undefined ? `Origin: ${values.origin}` : values.referer !== undefined ? `Referer: ${values.referer} без Origin` : "без Origin и Referer";
+
+/** A refused cross-site write: 403 FORBIDDEN, a Russian message, and no row. */
+function expectRefused(call: Awaited<ReturnType<typeof createNoteThroughRoute>>, what: string): void {
+  expect(call.created, `🚨 ${what}: заметка создана, а запрос с чужой страницы должен быть отклонён до tRPC (src/server/same-origin.ts)`).toBe(false);
+  expect([call.status, call.code], `🚨 ${what}: route.ts должен ответить 403 FORBIDDEN`).toEqual([403, "FORBIDDEN"]);
+  expect(call.message, `🚨 ${what}: в ответе нужно русское сообщение об отказе`).toMatch(/[А-Яа-яЁё]/);
+}
+
+/** The main path, checked before every refusal: the app's own page does create the note. */
+async function expectOwnPageWorks(cookie: string, headers: { origin?: string; referer?: string }): Promise<void> {
+  const call = await createNoteThroughRoute(`своя-${randomUUID()}`, cookie, headers);
+  expect(
+    [call.status, call.created],
+    `🚨 notes.create со своей страницы (${page(headers)}) должен создать заметку и ответить 200, а ответил ${call.status} ${String(call.code ?? "")}. ` +
+      "Свой origin берётся из BETTER_AUTH_URL; проверьте и src/server/context.ts.",
+  ).toEqual([200, true]);
 }
 
 /** Calls the real fetch adapter with the lab's router and its real createContext (Better Auth behind it). */
@@ -111,7 +154,10 @@ describe("bauth07 «Передача user в context»", () => {
 
   it("чужая заметка по HTTP даёт 403 FORBIDDEN, а владелец читает её", async () => {
     const created = await http("notes.create", { type: "mutation", cookie: alice.cookie, input: { title: "Секрет Алисы", body: "не для Боба" } });
-    expect(created.status, `🚨 notes.create не сработал: ${JSON.stringify(created.body)}`).toBe(200);
+    expect(
+      [created.status, created.code],
+      "🚨 notes.create с cookie Алисы должен создать заметку (200). Подключён ли getCurrentUser в src/server/context.ts?",
+    ).toEqual([200, undefined]);
     const id = (created.data as Note).id;
     const foreign = await http("notes.byId", { cookie: bob.cookie, input: { id } });
     expect([foreign.status, foreign.code], "🚨 чужая заметка: слой доступа должен ответить FORBIDDEN (403)").toEqual([403, "FORBIDDEN"]);
@@ -141,7 +187,9 @@ describe("bauth07 «Передача user в context»", () => {
     expect(rows[0]?.owner_id, "🚨 клиент не должен выбирать владельца заметки: ownerId = ctx.user.id").toBe(bob.id);
   });
 
-  it("роутер и tRPC-слой не импортируют src/lib/auth.ts — ни напрямую, ни через другие модули", async () => {
+  it("роутер и tRPC-слой работают без Better Auth: пользователь приходит через deps, а src/lib/auth.ts они не импортируют ни напрямую, ни через другие модули", async () => {
+    // The main path first: with a stub instead of Better Auth the router already knows the user.
+    expect(await (await callerAs(asCurrentUser(bob))).me(), "🚨 me с заглушкой getUser должен вернуть её пользователя").toEqual(asCurrentUser(bob));
     for (const file of [ROUTER_FILE, "src/server/trpc.ts"]) {
       const graph = await importGraph("bauth07", file);
       const auth = graph.files.filter((path) => path.endsWith(AUTH_MODULE));
@@ -150,6 +198,29 @@ describe("bauth07 «Передача user в context»", () => {
         graph.packages.map(packageOf),
         `🚨 ${file} загружает пакет better-auth: tRPC-слой не должен знать, как устроена аутентификация`,
       ).not.toContain("better-auth");
+    }
+  });
+
+  it("route.ts отклоняет мутацию с чужой страницы: 403 FORBIDDEN с русским сообщением, заметка не создаётся; со своего Origin — создаётся, а GET-запросы проверка не трогает", async () => {
+    await expectOwnPageWorks(alice.cookie, { origin: APP_ORIGIN });
+    // Another site, another port of localhost (same-site: SameSite=Lax sends the cookie), a look-alike host, an opaque origin.
+    for (const origin of [FOREIGN_ORIGIN, "http://localhost:3001", "https://localhost:3000", "http://localhost:3000.evil.example", "null"]) {
+      expectRefused(await createNoteThroughRoute(`чужая-${randomUUID()}`, alice.cookie, { origin }), `Origin: ${origin}`);
+    }
+    // Queries change nothing: a GET keeps working from anywhere (CORS keeps its answer from a foreign page), and without Origin.
+    const { GET } = await loadRoute();
+    for (const origin of [FOREIGN_ORIGIN, undefined]) {
+      const headers = new Headers({ cookie: alice.cookie });
+      if (origin) headers.set("origin", origin);
+      const response = await GET(new Request(new URL("/api/trpc/me", APP_ORIGIN), { headers }));
+      expect(response.status, `🚨 GET /api/trpc/me (${origin ? `Origin: ${origin}` : "без Origin"}) — чтение: проверка Origin касается только изменяющих запросов`).toBe(200);
+    }
+  });
+
+  it("без заголовка Origin решает Referer: чужой Referer и запрос без Origin и Referer отклоняются, свой Referer проходит", async () => {
+    await expectOwnPageWorks(alice.cookie, { referer: `${APP_ORIGIN}/dashboard` });
+    for (const headers of [{ referer: `${FOREIGN_ORIGIN}/page` }, { referer: "http://localhost:3000.evil.example/dashboard" }, {}]) {
+      expectRefused(await createNoteThroughRoute(`без-origin-${randomUUID()}`, alice.cookie, headers), page(headers));
     }
   });
 });
