@@ -1,5 +1,6 @@
 // Next.js's runtime puts AsyncLocalStorage on globalThis before anything else; its testing helpers rely on it.
 import "next/dist/server/node-environment-baseline.js";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
@@ -15,6 +16,9 @@ const ROUTE_AUTH = "src/app/api/auth/[...all]/route.ts";
 const ROUTE_TRPC = "src/app/api/trpc/[trpc]/route.ts";
 const PROXY = "src/proxy.ts";
 const COOKIES = "src/lib/auth-cookies.ts";
+const SAFE_NEXT = "src/lib/safe-next.ts";
+const FOREIGN_ORIGIN = "http://evil.example";
+const AFTER_SIGN_IN = "/dashboard";
 
 type RouteHandler = (request: Request) => Promise<Response>;
 type Proxy = (request: NextRequest) => Response | Promise<Response>;
@@ -57,6 +61,33 @@ const loadDashboard = () =>
   lab.load<{ loadDashboard: (headers: Headers) => Promise<{ user: { id: string; email: string } }> }>("src/app/dashboard/data.ts", {
     loadDashboard: "function",
   });
+
+const loadSafeNext = async () =>
+  (await lab.load<{ safeNext: (next: string | null | undefined, appUrl: string) => string }>(SAFE_NEXT, { safeNext: "function" })).safeNext;
+
+/** Where the browser goes when the login page answers `Location: <value>`: it resolves the value against /login. */
+function landsOn(value: string): string {
+  return URL.canParse(value, `${APP_ORIGIN}/login`) ? new URL(value, `${APP_ORIGIN}/login`).origin : "не адрес";
+}
+
+/** The values safeNext got wrong, as "next → result (expected)" lines for one readable message. */
+function mismatches(safeNext: (next: string | null | undefined, appUrl: string) => string, cases: readonly (readonly [string | null | undefined, string])[]): string[] {
+  return cases
+    .map(([next, expected]) => [next, safeNext(next, APP_ORIGIN), expected] as const)
+    .filter(([, actual, expected]) => actual !== expected)
+    .map(([next, actual, expected]) => `${JSON.stringify(next)} → ${JSON.stringify(actual)} (нужно ${JSON.stringify(expected)})`);
+}
+
+/** notes.create through the real tRPC route, with the tab's cookie and the Origin of whichever page sends it. */
+async function createNoteFrom(origin: string, cookie: string, title: string, contentType = "application/json") {
+  const { POST } = await loadTrpcRoute();
+  const headers = new Headers({ origin, cookie, "content-type": contentType });
+  const response = await POST(new Request(new URL("/api/trpc/notes.create", APP_ORIGIN), { method: "POST", headers, body: JSON.stringify({ title }) }));
+  const body = await readJson(response);
+  const { rows } = await lab.sql.query(`select id from notes where title = $1`, [title]);
+  const error = body.error as { message?: unknown; data?: { code?: unknown } } | undefined;
+  return { status: response.status, code: error?.data?.code, message: String(error?.message ?? ""), created: rows.length > 0 };
+}
 
 /** A browser tab on one origin: it sends the page's Origin and keeps the cookies it is given. */
 function browser(origin = APP_ORIGIN) {
@@ -217,5 +248,85 @@ describe("bauth10 «Полный lifecycle аутентификации»", () =
       redirectTarget(await tab.navigate("/dashboard")),
       "🚨 src/proxy.ts должен передавать в getSessionCookie импортированный SESSION_COOKIE_PREFIX, а не литерал: иначе при смене префикса все вошедшие станут «вышедшими»",
     ).toBeUndefined();
+  });
+
+  it("safeNext возвращает путь своего сайта: путь с запросом и якорем — как есть, полный адрес своего origin — его путём, без next — /dashboard", async () => {
+    const safeNext = await loadSafeNext();
+    const wrong = mismatches(safeNext, [
+      ["/dashboard", "/dashboard"],
+      ["/dashboard/notes?tab=all#new", "/dashboard/notes?tab=all#new"],
+      [`${APP_ORIGIN}/dashboard/notes?tab=all`, "/dashboard/notes?tab=all"],
+      ["", AFTER_SIGN_IN],
+      [null, AFTER_SIGN_IN],
+      [undefined, AFTER_SIGN_IN],
+    ]);
+    expect(
+      wrong,
+      `🚨 ${SAFE_NEXT}: адрес своего сайта разберите через new URL(next, appUrl) и верните pathname + search + hash; пустой next — ${AFTER_SIGN_IN}. ` +
+        `Сейчас: ${wrong.join("; ")}`,
+    ).toEqual([]);
+  });
+
+  it("safeNext не уводит с сайта: //, обратные слэши, табуляция и переводы строк, чужие и похожие адреса, javascript: и data: дают /dashboard", async () => {
+    const safeNext = await loadSafeNext();
+    // The main path first: a path of the site passes, so the refusals below mean something.
+    expect(safeNext("/dashboard/notes", APP_ORIGIN), "🚨 путь своего сайта safeNext должна вернуть как есть").toBe("/dashboard/notes");
+    const offSite = [
+      "//evil.example",
+      "//evil.example/dashboard",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/\\/evil.example",
+      "/\t/evil.example/",
+      "/\n/evil.example/",
+      "\t//evil.example",
+      " //evil.example",
+      "/.//evil.example",
+      "/%2e//evil.example",
+      "/..//evil.example",
+      "https://evil.example/dashboard",
+      "HTTP://EVIL.EXAMPLE",
+      "http:\\\\evil.example",
+      "http://localhost:3000@evil.example/",
+      "http://localhost:3000.evil.example/dashboard",
+      "https://localhost:3000/dashboard/notes",
+      "http://localhost:3001/dashboard/notes",
+      "javascript:alert(document.cookie)",
+      "JavaScript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+    ];
+    const wrong = mismatches(safeNext, offSite.map((next) => [next, AFTER_SIGN_IN] as const));
+    expect(
+      wrong,
+      `🚨 ${SAFE_NEXT}: эти next уводят с сайта (или на другую схему и порт) и должны давать ${AFTER_SIGN_IN}. ` +
+        "Сравнивайте origin после new URL(next, appUrl), а не строку: парсер выбрасывает табуляцию и читает \\ как /. " +
+        `И не возвращайте путь, который начинается с //. Сейчас: ${wrong.join("; ")}`,
+    ).toEqual([]);
+    // Encoded forms are not decoded by the URL parser: returned or refused, they must stay on the site.
+    for (const next of ["%2F%2Fevil.example", "/%2F%2Fevil.example", "/%5C%5Cevil.example", "/%09/evil.example"]) {
+      const result = safeNext(next, APP_ORIGIN);
+      expect(
+        [result.startsWith("/") && !result.startsWith("//"), landsOn(result)],
+        `🚨 safeNext(${JSON.stringify(next)}) = ${JSON.stringify(result)}: после входа браузер должен остаться на ${APP_ORIGIN}`,
+      ).toEqual([true, APP_ORIGIN]);
+    }
+  });
+
+  it("мутация tRPC с cookie из входа через route.ts: с чужого Origin — 403 и заметки нет, со своего Origin — заметка создана", async () => {
+    const tab = browser();
+    const signUp = await tab.auth("sign-up/email", { name: "Вера", email: uniqueEmail("csrf"), password: TEST_PASSWORD });
+    expect(signUp.status, `🚨 регистрация через route.ts не прошла: ${JSON.stringify(await readJson(signUp))}`).toBe(200);
+    const cookie = tab.jar.header();
+
+    const own = await createNoteFrom(APP_ORIGIN, cookie, `своя-${randomUUID()}`);
+    expect([own.status, own.created], "🚨 notes.create со своей страницы (Origin приложения) должен создать заметку").toEqual([200, true]);
+
+    // The attacker's page: a fetch with JSON, and a form-like text/plain post that needs no preflight.
+    for (const contentType of ["application/json", "text/plain"]) {
+      const forged = await createNoteFrom(FOREIGN_ORIGIN, cookie, `чужая-${randomUUID()}`, contentType);
+      expect(forged.created, `🚨 POST с ${FOREIGN_ORIGIN} (${contentType}) и cookie жертвы создал заметку: route.ts tRPC должен проверять Origin`).toBe(false);
+      expect([forged.status, forged.code], `🚨 POST с чужого Origin (${contentType}) — 403 FORBIDDEN`).toEqual([403, "FORBIDDEN"]);
+      expect(forged.message, "🚨 отказ объясняется по-русски").toMatch(/[А-Яа-яЁё]/);
+    }
   });
 });
