@@ -43,7 +43,8 @@ export function latestResults(mainReport: string): LatestResult[] {
     for (const { path, report } of reports) {
       const result = report.labs.find((entry) => entry.id === lab.id);
       if (!result || result.status === "not-run") continue;
-      const finishedAt = new Date(report.finishedAt);
+      // A merged report keeps each lab's own grading time.
+      const finishedAt = new Date(result.gradedAt ?? report.finishedAt);
       if (!best.finishedAt || finishedAt > best.finishedAt) best = { lab, result, reportFile: relative(REPO_ROOT, path), finishedAt };
     }
     return best;

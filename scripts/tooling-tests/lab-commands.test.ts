@@ -119,7 +119,9 @@ function labResult(id: string, status: "passed" | "failed"): LabResult {
     maxPoints: lab.points,
     tests: { passed: passed ? 3 : 1, failed: passed ? 0 : 2, total: 3 },
     failing: passed ? [] : ["требование"],
+    passing: passed ? ["требование"] : [],
     error: null,
+    gradedAt: null,
   };
 }
 

@@ -23,8 +23,12 @@ export interface LabResult {
   tests: { passed: number; failed: number; total: number };
   /** Names of the failed requirements, the student's to-do list. */
   failing: string[];
+  /** Names of the requirements that passed. */
+  passing: string[];
   /** Why the lab could not be graded at all (a file that does not load, a missing export), if so. */
   error: string | null;
+  /** When this lab was graded; a partial run (`npm test -- bauth04`) keeps the other labs' earlier results. */
+  gradedAt: string | null;
 }
 
 export interface TestOutcome {
@@ -40,13 +44,35 @@ export interface LabRun {
 }
 
 /** Scores are all-or-nothing per lab, as GitHub Classroom grades each step. */
-export function buildReport(target: GradingReport["target"], runs: Map<string, LabRun>): GradingReport {
-  const results = labs.map((lab) => labResult(lab, runs.get(lab.id)));
+export function buildReport(target: GradingReport["target"], runs: Map<string, LabRun>, now = new Date()): GradingReport {
+  return summarize(target, labs.map((lab) => labResult(lab, runs.get(lab.id), now.toISOString())), now);
+}
+
+/**
+ * The report to keep after a run: this run's labs replace their earlier
+ * results, and labs this run did not grade keep theirs, so `npm test -- bauth04`
+ * does not make `npm run progress` forget the other labs. Reports of another
+ * target or schema are not merged.
+ */
+export function mergeReports(previous: GradingReport | undefined, current: GradingReport): GradingReport {
+  if (!previous || previous.schemaVersion !== current.schemaVersion || previous.target !== current.target) return current;
+  const merged = current.labs.map((lab) => {
+    if (lab.status !== "not-run") return lab;
+    const earlier = previous.labs.find((entry) => entry.id === lab.id);
+    if (!earlier || earlier.status === "not-run") return lab;
+    // Points follow the current course list, in case a lab's weight changed since.
+    const points = earlier.status === "passed" ? lab.maxPoints : 0;
+    return { ...lab, ...earlier, title: lab.title, maxPoints: lab.maxPoints, points, gradedAt: earlier.gradedAt ?? previous.finishedAt };
+  });
+  return summarize(current.target, merged, new Date(current.finishedAt));
+}
+
+function summarize(target: GradingReport["target"], results: LabResult[], now: Date): GradingReport {
   const graded = results.filter((lab) => lab.status !== "not-run");
   return {
     schemaVersion: 1,
     target,
-    finishedAt: new Date().toISOString(),
+    finishedAt: now.toISOString(),
     score: {
       points: sum(graded.map((lab) => lab.points)),
       maxPoints: sum(graded.map((lab) => lab.maxPoints)),
@@ -56,10 +82,10 @@ export function buildReport(target: GradingReport["target"], runs: Map<string, L
   };
 }
 
-function labResult(lab: LabInfo, run: LabRun | undefined): LabResult {
+function labResult(lab: LabInfo, run: LabRun | undefined, gradedAt: string): LabResult {
   const base = { id: lab.id, title: lab.title, maxPoints: lab.points };
   if (!run) {
-    return { ...base, status: "not-run", points: 0, tests: { passed: 0, failed: 0, total: 0 }, failing: [], error: null };
+    return { ...base, status: "not-run", points: 0, tests: { passed: 0, failed: 0, total: 0 }, failing: [], passing: [], error: null, gradedAt: null };
   }
   const passed = run.tests.filter((test) => test.passed).length;
   const failed = run.tests.length - passed;
@@ -71,7 +97,9 @@ function labResult(lab: LabInfo, run: LabRun | undefined): LabResult {
     points: ok ? lab.points : 0,
     tests: { passed, failed, total: run.tests.length },
     failing: run.tests.filter((test) => !test.passed).map((test) => test.name),
+    passing: run.tests.filter((test) => test.passed).map((test) => test.name),
     error: firstError ?? (run.tests.length === 0 ? "в грейдере не найдено ни одного теста" : null),
+    gradedAt,
   };
 }
 
@@ -92,8 +120,11 @@ const STATUS_LABEL: Record<Exclude<LabStatus, "not-run">, string> = {
   failed: "❌ не готово",
 };
 
-/** The table a student reads at the end of `npm test`, in Russian. */
-export function formatReport(report: GradingReport, reportPath: string): string {
+/**
+ * The table a student reads at the end of `npm test`, in Russian: this run's
+ * labs, and the total of the kept report when earlier runs graded other labs.
+ */
+export function formatReport(report: GradingReport, reportPath: string, kept: GradingReport = report): string {
   const graded = report.labs.filter((lab) => lab.status !== "not-run");
   const notRun = report.labs.filter((lab) => lab.status === "not-run");
   const rows = graded.map((lab) => [
@@ -117,6 +148,12 @@ export function formatReport(report: GradingReport, reportPath: string): string 
     `Баллы: ${report.score.points} из ${report.score.maxPoints}`,
   ];
   if (notRun.length > 0) out.push(`Не проверялись в этом запуске: ${notRun.map((lab) => lab.id).join(", ")}`);
+  const keptOnly = kept.labs.filter((lab) => lab.status !== "not-run" && !graded.some((entry) => entry.id === lab.id));
+  if (keptOnly.length > 0) {
+    out.push(
+      `С учётом прошлых запусков (${keptOnly.map((lab) => lab.id).join(", ")}): ${kept.score.points} из ${kept.score.maxPoints}`,
+    );
+  }
   const todo = report.labs.filter((lab) => lab.status === "failed");
   if (todo.length > 0) {
     out.push("", "Что осталось сделать:");

@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Reporter, TestModule, Vitest } from "vitest/node";
-import { buildReport, formatReport, type LabRun, type TestOutcome } from "./grading-report.ts";
+import { buildReport, formatReport, mergeReports, type GradingReport, type LabRun, type TestOutcome } from "./grading-report.ts";
 import { REPO_ROOT, type LabTarget } from "./lab.ts";
+import { clearLoopNotes, loopMessage, takeLoopNotes } from "./loop-watchdog.ts";
+import { isTimeoutError, timeoutMessage } from "./timeouts.ts";
 
 /** Where the machine-readable report goes unless GRADING_REPORT names another file. */
 export const DEFAULT_REPORT_PATH = ".reports/grading.json";
@@ -10,7 +12,8 @@ export const DEFAULT_REPORT_PATH = ".reports/grading.json";
 /**
  * Adds the course's grading to Vitest's own output: a per-lab table in
  * Russian, the score, and a JSON report for autograders. Vitest's exit code is
- * left as it is: non-zero while any test fails.
+ * left as it is: non-zero while any test fails (a worker killed for an
+ * infinite loop counts as a failure too).
  */
 export default class GradingReporter implements Reporter {
   private target: LabTarget = "labs";
@@ -20,36 +23,64 @@ export default class GradingReporter implements Reporter {
     this.target = vitest.config.env.LAB_TARGET === "solutions" ? "solutions" : "labs";
   }
 
+  onTestRunStart(): void {
+    clearLoopNotes(process.pid);
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const runs = new Map<string, LabRun>();
+    const runOf = (id: string): LabRun => {
+      const run = runs.get(id) ?? { tests: [], errors: [] };
+      runs.set(id, run);
+      return run;
+    };
     for (const module of modules) {
       const id = labIdOf(module.moduleId);
       if (!id) continue;
-      const run = runs.get(id) ?? { tests: [], errors: [] };
+      const run = runOf(id);
       run.tests.push(...outcomes(module));
-      run.errors.push(...module.errors().map((error) => error.message));
-      runs.set(id, run);
+      run.errors.push(...module.errors().map((error) => russian(error)));
+    }
+    // A worker the loop watchdog killed left a note: that lab fails with the reason, first.
+    for (const note of takeLoopNotes(process.pid)) {
+      const id = labIdOf(note.file);
+      if (id) runOf(id).errors.unshift(loopMessage(id, note));
     }
     if (runs.size === 0) return;
 
     const report = buildReport(this.target, runs);
     const path = resolve(REPO_ROOT, process.env.GRADING_REPORT ?? DEFAULT_REPORT_PATH);
+    const kept = mergeReports(readPrevious(path), report);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(formatReport(report, path));
+    writeFileSync(path, `${JSON.stringify(kept, null, 2)}\n`);
+    process.stdout.write(formatReport(report, path, kept));
+  }
+}
+
+function readPrevious(path: string): GradingReport | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as GradingReport;
+  } catch {
+    return undefined;
   }
 }
 
 /** `tests/bauth04.test.ts` and `tests/bauth04/*.test.ts` both grade lab bauth04. */
 function labIdOf(moduleId: string): string | undefined {
-  const match = /\/tests\/(bauth\d{2})(?:\.test\.ts$|\/)/.exec(moduleId);
-  return match?.[1] ?? (basename(moduleId).match(/^(bauth\d{2})/)?.[1]);
+  const match = /[\\/]tests[\\/](bauth\d{2})(?:\.test\.ts$|[\\/])/.exec(moduleId);
+  return match?.[1] ?? basename(moduleId).match(/^(bauth\d{2})/)?.[1];
 }
 
 function outcomes(module: TestModule): TestOutcome[] {
   return [...module.children.allTests()].map((test) => {
     const result = test.result();
-    const error = result.state === "failed" ? result.errors[0]?.message : undefined;
+    const error = result.state === "failed" && result.errors[0] ? russian(result.errors[0]) : undefined;
     return { name: test.name, passed: result.state === "passed", ...(error ? { error } : {}) };
   });
+}
+
+/** Hook timeouts never pass through the worker's translation; tests' do, this is the fallback. */
+function russian(error: { name?: string; message: string }): string {
+  return isTimeoutError(error) ? timeoutMessage(error.message) : error.message;
 }
