@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { db } from "../db";
 import { accounts, sessions, users, verifications } from "../db/schema";
+import { accountPolicy } from "./account-policy";
 import { readAppUrl, readAuthSecret } from "./env";
 
 export const auth = betterAuth({
@@ -30,4 +31,7 @@ export const auth = betterAuth({
     minPasswordLength: 8,
     maxPasswordLength: 128,
   },
+  // TODO(bauth04): подключите правила из src/lib/account-policy.ts ко всем эндпоинтам Better Auth:
+  // hooks: { before: accountPolicy }. Так они действуют и для запросов к HTTP-обработчику,
+  // и для прямых вызовов auth.api.signUpEmail. Проверку только в signUp() обойдёт любой POST на /api/auth/sign-up/email.
 });

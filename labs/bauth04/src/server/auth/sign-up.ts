@@ -1,4 +1,5 @@
 import { isAPIError } from "better-auth/api";
+import { ACCOUNT_POLICY_MESSAGES } from "../../lib/account-policy";
 import { auth } from "../../lib/auth";
 
 export interface SignUpInput {
@@ -15,7 +16,10 @@ export type SignUpResult =
 // USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, INVALID_EMAIL, INVALID_PASSWORD
 // и VALIDATION_ERROR (так Better Auth отвечает на адрес, который не похож на email).
 // Пишите по-русски и так, чтобы человек понял, что исправить.
-const MESSAGES: Record<string, string> = {};
+const MESSAGES: Record<string, string> = {
+  // The course's own refusals (name cap, whitespace-only and common passwords): the same text the HTTP API sends.
+  ...ACCOUNT_POLICY_MESSAGES,
+};
 const FALLBACK_MESSAGE = "Не удалось зарегистрироваться. Попробуйте ещё раз чуть позже.";
 
 export function normalizeEmail(email: string): string {
