@@ -1,17 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "./support/free-port.ts";
 import { parseSetCookies, sessionCookie, setCookieHeaders, signedCookieValue, tokenOf, type AuthHandler, type ParsedCookie } from "./support/http.ts";
 import { setupLab, type LabEnvironment } from "./support/lab-environment.ts";
-import { signInRequest, signUpUser, uniqueEmail, type TestUser } from "./support/users.ts";
+import { openSession, type AuthWithContext } from "./support/sessions.ts";
+import { signUpUser, uniqueEmail, type TestUser } from "./support/users.ts";
 
 // The contract of labs/bauth05/src/server/auth/sign-in.ts, as the README states it.
 type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string }; setCookie: string[] }
   | { ok: false; code: string; message: string };
 type SignIn = (input: { email: string; password: string }, headers: Headers) => Promise<SignInResult>;
-type AuthInstance = AuthHandler & { options: { session?: { expiresIn?: number } } };
+type AuthInstance = AuthHandler & AuthWithContext & { options: { session?: { expiresIn?: number } } };
 
 const DEFAULT_EXPIRES_IN = 60 * 60 * 24 * 7;
 const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) bauth05-grader", "x-forwarded-for": "203.0.113.7" };
+const WRONG_PASSWORD = "wrong-password-123";
 let lab: LabEnvironment;
 let user: TestUser;
 
@@ -42,17 +45,41 @@ interface SignedIn {
 async function signInOk(email = user.email, headers: Record<string, string> = BROWSER): Promise<SignedIn> {
   const startedAt = Date.now();
   const result = await callSignIn(email, user.password, headers);
-  expect(result, `🚨 вход с верным паролем должен пройти, а signIn вернул ${JSON.stringify(result)}`).toMatchObject({ ok: true });
+  expect(result, `🚨 вход с верным паролем должен пройти и вернуть { ok: true, user, setCookie }, а signIn вернул ${JSON.stringify(result)}`).toMatchObject({
+    ok: true,
+    user: { id: expect.any(String) },
+  });
   if (!result.ok) throw new Error("unreachable");
-  expect(Array.isArray(result.setCookie), "🚨 setCookie — массив строк Set-Cookie (responseHeaders.getSetCookie())").toBe(true);
+  expect(
+    Array.isArray(result.setCookie) && result.setCookie.every((line) => typeof line === "string"),
+    "🚨 setCookie — массив строк Set-Cookie (responseHeaders.getSetCookie())",
+  ).toBe(true);
   const cookie = sessionCookie(setCookieHeaders(result.setCookie));
   expect(cookie, "🚨 в setCookie нет cookie сессии (…session_token). Передали ли вы returnHeaders: true?").toBeDefined();
   return { result, cookie: cookie!, startedAt };
 }
 
-// Most checks read the same sign-in: each one costs a scrypt comparison.
+/** A text for a person: a string, in Russian (checked as a string first, so no matcher fails in English). */
+function expectRussian(value: unknown, what: string): asserts value is string {
+  expect(typeof value, `🚨 ${what}: ожидалась строка, а получено ${JSON.stringify(value)}`).toBe("string");
+  expect(value, `🚨 ${what} — текст для пользователя на русском языке`).toMatch(/[а-яё]/i);
+}
+
+// Most checks read the same sign-in, or the same failed one: each costs a scrypt comparison.
 let shared: Promise<SignedIn> | undefined;
 const sharedSignIn = () => (shared ??= signInOk());
+let wrong: Promise<SignInResult> | undefined;
+const wrongPasswordSignIn = () => (wrong ??= callSignIn(user.email, WRONG_PASSWORD));
+
+/** A failed sign-in, as the README states it: the same result for every credential failure. */
+function expectInvalidCredentials(result: SignInResult, what: string): asserts result is Extract<SignInResult, { ok: false }> {
+  expect(result, `🚨 ${what} — { ok: false, code: "INVALID_EMAIL_OR_PASSWORD" }, а signIn вернул ${JSON.stringify(result)}`).toMatchObject({
+    ok: false,
+    code: "INVALID_EMAIL_OR_PASSWORD",
+  });
+  if (result.ok) return;
+  expectRussian(result.message, "message");
+}
 
 async function sessionRow(token: string) {
   const { rows } = await lab.sql.query<{ id: string; token: string; user_id: string; expires_at: Date; ip_address: string | null; user_agent: string | null }>(
@@ -62,15 +89,26 @@ async function sessionRow(token: string) {
   return rows[0];
 }
 
-async function sessionCount(): Promise<number> {
-  const { rows } = await lab.sql.query<{ n: number }>(`select count(*)::int as n from sessions where user_id = $1`, [user.id]);
-  return rows[0]?.n ?? 0;
+async function sessionTokens(): Promise<string[]> {
+  const { rows } = await lab.sql.query<{ token: string }>(`select token from sessions where user_id = $1`, [user.id]);
+  return rows.map((row) => row.token);
+}
+
+/** A DATABASE_URL on a port nothing listens on: every query of the lab fails at once with ECONNREFUSED. */
+async function unreachableDatabaseUrl(): Promise<string> {
+  const url = new URL(lab.databaseUrl);
+  url.port = String(await freePort(url.hostname === "localhost" ? "127.0.0.1" : url.hostname));
+  return url.toString();
 }
 
 describe("bauth05 «Login и создание session»", () => {
   it("успешный вход возвращает { ok: true, user } и создаёт строку в sessions со сроком now + expiresIn", async () => {
     const { result, cookie, startedAt } = await sharedSignIn();
-    expect(result.user, "🚨 user в результате — id, email и name вошедшего пользователя").toMatchObject({ id: user.id, email: user.email });
+    expect(result.user, "🚨 user в результате — ровно id, email и name вошедшего пользователя").toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+    });
     const row = await sessionRow(tokenOf(cookie));
     expect(row, "🚨 в sessions нет строки с токеном из cookie").toBeDefined();
     expect(row?.user_id, "🚨 сессия должна принадлежать вошедшему пользователю").toBe(user.id);
@@ -111,16 +149,17 @@ describe("bauth05 «Login и создание session»", () => {
     );
   });
 
-  it("каждый вход выдаёт новый токен: два входа — две разные сессии (защита от session fixation)", async () => {
-    const first = await sharedSignIn();
-    const before = await sessionCount();
-    // The second sign-in comes with the first session's cookie, as a planted cookie would.
-    const cookieHeader = `${first.cookie.name}=${first.cookie.value}`;
-    const second = await signInOk(user.email, { ...BROWSER, cookie: cookieHeader });
-    expect(tokenOf(second.cookie), "🚨 повторный вход должен выдать новый токен, а не переиспользовать старый").not.toBe(
-      tokenOf(first.cookie),
+  it("каждый вход создаёт новую сессию с новым токеном, даже если запрос пришёл с cookie прошлой сессии (защита от session fixation)", async () => {
+    // The cookie of an earlier session is already in the browser, as a planted one would be.
+    const planted = await openSession(await loadAuth(), user.id);
+    const before = new Set(await sessionTokens());
+    const { cookie } = await signInOk(user.email, { ...BROWSER, cookie: planted.cookie });
+    const token = tokenOf(cookie);
+    expect(token, "🚨 вход с cookie прошлой сессии должен выдать новый токен, а не переиспользовать старый").not.toBe(planted.token);
+    expect(before.has(token), "🚨 вход должен создать новую сессию, а не вернуть cookie одной из существующих").toBe(false);
+    expect((await sessionRow(token))?.user_id, "🚨 в sessions должна появиться новая строка этого пользователя с токеном из cookie").toBe(
+      user.id,
     );
-    expect(await sessionCount(), "🚨 второй вход должен создать ещё одну строку в sessions").toBe(before + 1);
   });
 
   it("находит пользователя по email с пробелами и в другом регистре", async () => {
@@ -128,35 +167,47 @@ describe("bauth05 «Login и создание session»", () => {
     expect(result.user.id, "🚨 email при входе нормализуется так же, как при регистрации").toBe(user.id);
   });
 
-  it("неверный пароль и неизвестный email дают один и тот же ответ (нельзя узнать, есть ли аккаунт)", async () => {
-    const before = await sessionCount();
-    const wrongPassword = await callSignIn(user.email, "wrong-password-123");
-    const unknownEmail = await callSignIn(uniqueEmail("nobody"), "wrong-password-123");
-    expect(
-      wrongPassword,
-      `🚨 вход с неверным паролем — { ok: false, code: "INVALID_EMAIL_OR_PASSWORD" }, а signIn вернул ${JSON.stringify(wrongPassword)}`,
-    ).toMatchObject({ ok: false, code: "INVALID_EMAIL_OR_PASSWORD" });
-    expect(
-      wrongPassword.ok ? "" : wrongPassword.message,
-      "🚨 message — текст для пользователя на русском языке",
-    ).toMatch(/[а-яё]/i);
+  it("неверный пароль и неизвестный email дают один и тот же ответ, без чужих данных (нельзя узнать, есть ли аккаунт)", async () => {
+    const before = await sessionTokens();
+    const wrongPassword = await wrongPasswordSignIn();
+    expectInvalidCredentials(wrongPassword, "вход с неверным паролем");
+    const unknownEmail = await callSignIn(uniqueEmail("nobody"), WRONG_PASSWORD);
     expect(unknownEmail, "🚨 ответы для «неверный пароль» и «нет такого email» должны совпадать полностью (код и сообщение)").toEqual(
       wrongPassword,
     );
-    expect(await sessionCount(), "🚨 неудачный вход не должен создавать сессию").toBe(before);
-    const auth = await loadAuth();
-    const statuses = await Promise.all([
-      signInRequest(auth, user.email, "wrong-password-123").then((response) => response.status),
-      signInRequest(auth, uniqueEmail("nobody"), "wrong-password-123").then((response) => response.status),
-    ]);
-    expect(statuses, "🚨 HTTP-статус тоже одинаковый: 401 в обоих случаях").toEqual([401, 401]);
+    for (const secret of [user.email, user.name]) {
+      expect(wrongPassword.message, `🚨 сообщение об отказе не должно называть данные аккаунта (${secret})`).not.toContain(secret);
+    }
+    expect(await sessionTokens(), "🚨 неудачный вход не должен создавать сессию").toEqual(before);
   });
 
-  it("неудачный вход не выдаёт cookie сессии", async () => {
-    const result = await callSignIn(user.email, "wrong-password-123");
+  it("неудачный вход не выдаёт cookie сессии (а удачный — выдаёт)", async () => {
+    // The same signIn gives a session cookie for the right password: so no cookie below means a refusal, not a stub.
+    await sharedSignIn();
+    const result = await wrongPasswordSignIn();
+    expectInvalidCredentials(result, "вход с неверным паролем");
     const lines = (result as { setCookie?: unknown }).setCookie;
-    const cookies = Array.isArray(lines) ? parseSetCookies(setCookieHeaders(lines as string[])) : [];
+    const cookies = Array.isArray(lines) ? parseSetCookies(setCookieHeaders(lines.filter((line) => typeof line === "string"))) : [];
     expect(cookies.filter((cookie) => cookie.name.endsWith("session_token")), "🚨 при отказе cookie сессии не выдаётся").toEqual([]);
-    expect(result.ok, "🚨 неверный пароль — это { ok: false }").toBe(false);
+  });
+
+  it("когда база недоступна, signIn бросает ошибку, а не отвечает «неверный email или пароль»", async () => {
+    // With the database up, a wrong password is a result: so an exception below is about the database.
+    expectInvalidCredentials(await wrongPasswordSignIn(), "вход с неверным паролем");
+    lab.reloadWith({ DATABASE_URL: await unreachableDatabaseUrl() });
+    try {
+      const signIn = await loadSignIn();
+      const outcome = await signIn({ email: user.email, password: user.password }, new Headers(BROWSER)).then(
+        (result) => ({ resolved: true, result }),
+        () => ({ resolved: false, result: undefined }),
+      );
+      expect(
+        outcome,
+        `🚨 при недоступной базе signIn вернул ${JSON.stringify(outcome.result)}. Это сбой сервера, а не неверный пароль: ` +
+          "ошибки, которые не APIError, пробрасывайте дальше (throw)",
+      ).toMatchObject({ resolved: false });
+    } finally {
+      lab.reloadWith({ DATABASE_URL: lab.databaseUrl });
+    }
   });
 });
