@@ -13,8 +13,21 @@ export const WORKFLOW_PATH = ".github/workflows/classroom.yml";
 export const COMMAND_GRADER = "classroom-resources/autograding-command-grader@v1";
 export const GRADING_REPORTER = "classroom-resources/autograding-grading-reporter@v1";
 export const SERVICE_DATABASE_URL = "postgres://postgres:postgres@localhost:5432/postgres";
-/** Minutes a lab's step may take; a lab grades in well under one. */
-const STEP_TIMEOUT_MINUTES = 10;
+/**
+ * Minutes a lab's step may take. A correct lab grades in seconds; the worst a
+ * student's code can do is hang every test (10 s each, or 15 s until the loop
+ * watchdog ends a worker), which stays within this.
+ */
+export const STEP_TIMEOUT_MINUTES = 4;
+/**
+ * The lab's own deadline, inside the step's: `timeout` signals its whole
+ * process group (npm, Vitest, its workers, PostgreSQL), and sends SIGKILL if
+ * they are still there 10 s later, so a timed-out lab leaves nothing running.
+ */
+const LAB_DEADLINE_SECONDS = STEP_TIMEOUT_MINUTES * 60 - 30;
+/** Checkout, Node and npm ci, and the reporter's steps at the end, in minutes. */
+const SETUP_MINUTES = 10;
+const INTEGRITY_MINUTES = 1;
 /** In the course repository (it has solutions/) the steps are skipped: there is no student work to grade. */
 const ONLY_IN_STUDENT_REPO = "hashFiles('solutions/**') == ''";
 export const INTEGRITY_STEP_ID = "integrity";
@@ -42,7 +55,12 @@ export function gradingSteps(pins: IntegrityPins | undefined, courseLabs: readon
 
 /** `npm test -- <lab>` against the service container; each lab keeps its JSON report for the artifact. */
 export function labCommand(id: string): string {
-  return `DATABASE_URL=${SERVICE_DATABASE_URL} GRADING_REPORT=.reports/classroom/${id}.json npm test -- ${id}`;
+  return `DATABASE_URL=${SERVICE_DATABASE_URL} GRADING_REPORT=.reports/classroom/${id}.json timeout --kill-after=10s ${LAB_DEADLINE_SECONDS}s npm test -- ${id}`;
+}
+
+/** The job's limit covers every step's own limit, so a few hung labs still get a grade posted. */
+export function jobTimeoutMinutes(courseLabs: readonly LabInfo[] = labs): number {
+  return SETUP_MINUTES + INTEGRITY_MINUTES + courseLabs.length * STEP_TIMEOUT_MINUTES;
 }
 
 export function renderWorkflow(pins: IntegrityPins | undefined, courseLabs: readonly LabInfo[] = labs): string {
@@ -66,7 +84,7 @@ export function renderWorkflow(pins: IntegrityPins | undefined, courseLabs: read
     "  run-autograding-tests:",
     "    runs-on: ubuntu-latest",
     "    if: github.actor != 'github-classroom[bot]'",
-    "    timeout-minutes: 30",
+    `    timeout-minutes: ${jobTimeoutMinutes(courseLabs)}`,
     "    services:",
     "      postgres:",
     `        image: ${POSTGRES_IMAGE}`,
@@ -102,13 +120,14 @@ export function renderWorkflow(pins: IntegrityPins | undefined, courseLabs: read
       "        with:",
       `          test-name: ${q(step.name)}`,
       `          command: ${q(step.command)}`,
-      `          timeout: ${step.id === INTEGRITY_STEP_ID ? 1 : STEP_TIMEOUT_MINUTES}`,
+      `          timeout: ${step.id === INTEGRITY_STEP_ID ? INTEGRITY_MINUTES : STEP_TIMEOUT_MINUTES}`,
       `          max-score: ${step.maxScore}`,
     );
   }
   lines.push(
     "      - name: Autograding Reporter",
-    `        if: \${{ ${ONLY_IN_STUDENT_REPO} }}`,
+    // Always: a lab that failed or timed out still has its result posted, with the others.
+    `        if: \${{ always() && ${ONLY_IN_STUDENT_REPO} }}`,
     `        uses: ${GRADING_REPORTER}`,
     "        env:",
     ...steps.map((step) => `          ${step.id.toUpperCase()}_RESULTS: ${q(`\${{ steps.${step.id}.outputs.result }}`)}`),

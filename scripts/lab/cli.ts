@@ -61,6 +61,11 @@ export function hasGrader(id: string, root = REPO_ROOT): boolean {
   return existsSync(join(root, "tests", `${id}.test.ts`)) || existsSync(join(root, "tests", id));
 }
 
+/** The grader's file or folder, as a Vitest filter that matches only this lab (`bauth1` would match bauth10–15). */
+export function graderFilter(id: string, root = REPO_ROOT): string {
+  return existsSync(join(root, "tests", id)) ? `tests/${id}/` : `tests/${id}.test.ts`;
+}
+
 /** Ends with code 2 when a lab is in the course list but not yet in this repository. */
 export function requirePublished(lab: LabInfo, root = REPO_ROOT): void {
   if (!existsSync(studentLabDir(lab.id, root))) {

@@ -5,10 +5,10 @@
  * With no report yet, or with --run, it grades every lab first.
  */
 import { existsSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { labs } from "../../course/labs.ts";
-import { DEFAULT_REPORT_PATH } from "../../tests/support/grading-reporter.ts";
+import { reportPath as gradingReportPath } from "../../tests/support/report-file.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { localBin, runCommand } from "../lib/run-command.ts";
 import { usageError } from "./cli.ts";
@@ -20,7 +20,7 @@ try {
 } catch (error) {
   usageError(`${(error as Error).message}\nЗапуск: npm run progress (или npm run progress -- --run, чтобы сначала проверить все лабы)`);
 }
-const reportPath = resolve(REPO_ROOT, process.env.GRADING_REPORT ?? DEFAULT_REPORT_PATH);
+const reportPath = gradingReportPath();
 
 const mainReport = readReport(reportPath);
 if (mainReport?.target === "solutions") {

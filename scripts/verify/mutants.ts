@@ -12,6 +12,7 @@ import { join, relative } from "node:path";
 import { labs } from "../../course/labs.ts";
 import type { GradingReport } from "../../tests/support/grading-report.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
+import { graderFilter } from "../lab/cli.ts";
 import { localBin, runCommand } from "../lib/run-command.ts";
 
 export type VariantKind = "mutant" | "alternative";
@@ -123,11 +124,6 @@ async function gradeVariant(variant: Variant, databaseUrl: string): Promise<Vari
   return lab.status === "passed"
     ? { ...variant, ok: true, detail: "принят" }
     : { ...variant, ok: false, detail: `отвергнут: ${lab.error ?? lab.failing.join("; ")}. Грейдер проверяет один способ записи, а не требование` };
-}
-
-/** The grader's file or folder, as a Vitest filter that matches only this lab. */
-export function graderFilter(lab: string): string {
-  return existsSync(join(REPO_ROOT, "tests", lab)) ? `tests/${lab}/` : `tests/${lab}.test.ts`;
 }
 
 /** One line per variant that the grader judged wrongly; empty when all are as they should be. */

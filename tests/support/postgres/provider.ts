@@ -1,12 +1,13 @@
 import pg from "pg";
 import { describeError, withTimeout } from "../errors.ts";
 import { startEmbedded } from "./embedded.ts";
-import { dockerIsReachable, startContainer } from "./testcontainers.ts";
+import { ContainerStartError, dockerIsReachable, startContainer } from "./testcontainers.ts";
 import {
   FORCE_PROVIDER_VAR,
-  FORCED_START_LIMIT_MS,
+  PROGRESS_AFTER_MS,
   PROVIDER_KINDS,
   ProviderError,
+  START_LIMIT_MS,
   type ProviderKind,
   type RunningPostgres,
 } from "./types.ts";
@@ -20,50 +21,75 @@ const LABELS: Record<ProviderKind, string> = {
 
 /**
  * Picks the PostgreSQL for this run, in the order of DESIGN.md: a URL from the
- * environment, then Docker, then the embedded server. BAUTH_PG_PROVIDER forces one.
+ * environment, then Docker, then the embedded server. BAUTH_PG_PROVIDER forces
+ * one. An automatic choice of Docker whose container cannot start (offline, a
+ * blocked or rate-limited registry) falls back to the embedded server; only a
+ * forced provider fails.
  */
 export async function startPostgres(): Promise<RunningPostgres & { version: string }> {
-  const kind = await chooseProvider();
-  const server = await startProvider(kind);
+  const { kind, forced } = await chooseProvider();
+  let server: RunningPostgres;
+  try {
+    server = await startProvider(kind, forced);
+  } catch (error) {
+    if (forced || kind !== "testcontainers") throw error;
+    const reason = error instanceof ContainerStartError ? error.reason : describeError(error);
+    const note = `Docker отвечает, но ${reason}; поэтому встроенный`;
+    server = { ...(await startProvider("embedded", false)), note };
+  }
   try {
     const version = await serverVersion(server.adminUrl);
     return { ...server, version };
   } catch (error) {
     await server.stop();
-    throw new ProviderError(`PostgreSQL (${LABELS[kind]}) запущен, но не отвечает: ${describeError(error)}`);
+    throw new ProviderError(`PostgreSQL (${LABELS[server.kind]}) запущен, но не отвечает: ${describeError(error)}`);
   }
 }
 
-export function bannerLine(server: { kind: ProviderKind; version: string; adminUrl: string }): string {
+export function bannerLine(server: { kind: ProviderKind; version: string; adminUrl: string; note?: string }): string {
   const { hostname, port } = new URL(server.adminUrl);
-  return `PostgreSQL ${server.version}: ${LABELS[server.kind]}, ${hostname}:${port}`;
+  const note = server.note ? ` — ${server.note}` : "";
+  return `PostgreSQL ${server.version}: ${LABELS[server.kind]}, ${hostname}:${port}${note}`;
 }
 
-async function chooseProvider(): Promise<ProviderKind> {
+async function chooseProvider(): Promise<{ kind: ProviderKind; forced: boolean }> {
   const forced = process.env[FORCE_PROVIDER_VAR]?.trim();
   if (forced) {
-    if (isProviderKind(forced)) return forced;
+    if (isProviderKind(forced)) return { kind: forced, forced: true };
     throw new ProviderError(
       `${FORCE_PROVIDER_VAR}=${forced} не распознан. Допустимые значения: ${PROVIDER_KINDS.join(", ")}; ` +
         `или уберите переменную, и провайдер будет выбран автоматически.`,
     );
   }
-  if (urlFromEnvironment()) return "url";
-  if (await dockerIsReachable(2_000)) return "testcontainers";
-  return "embedded";
+  if (urlFromEnvironment()) return { kind: "url", forced: false };
+  if (await dockerIsReachable(2_000)) return { kind: "testcontainers", forced: false };
+  return { kind: "embedded", forced: false };
 }
 
-function startProvider(kind: ProviderKind): Promise<RunningPostgres> {
-  const forced = Boolean(process.env[FORCE_PROVIDER_VAR]);
-  // An automatic choice has already seen Docker answer, so pulling an image may take longer.
-  const limit = forced || kind !== "testcontainers" ? FORCED_START_LIMIT_MS : 120_000;
-  switch (kind) {
-    case "url":
-      return useExternalServer(limit);
-    case "testcontainers":
-      return startContainer(limit);
-    case "embedded":
-      return startEmbedded(limit);
+async function startProvider(kind: ProviderKind, forced: boolean): Promise<RunningPostgres> {
+  const limit = START_LIMIT_MS[kind];
+  // One line, once, when a start takes a while; the limit itself is generous.
+  const progress = setTimeout(() => {
+    console.log(`PostgreSQL (${LABELS[kind]}) ещё запускается… на загруженной машине это может занять до ${limit / 1000} с.`);
+  }, PROGRESS_AFTER_MS);
+  progress.unref();
+  try {
+    switch (kind) {
+      case "url":
+        return await useExternalServer(limit);
+      case "testcontainers":
+        if (forced && !(await dockerIsReachable(5_000))) {
+          throw new ProviderError(
+            `${FORCE_PROVIDER_VAR}=testcontainers, но Docker не отвечает. Запустите Docker (проверка: docker info) ` +
+              `или уберите ${FORCE_PROVIDER_VAR}, и тесты поднимут встроенный PostgreSQL.`,
+          );
+        }
+        return await startContainer(limit);
+      case "embedded":
+        return await startEmbedded(limit);
+    }
+  } finally {
+    clearTimeout(progress);
   }
 }
 

@@ -1,8 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { ProviderError, type RunningPostgres } from "./types.ts";
 import { describeError, withTimeout } from "../errors.ts";
+import { stopOnExit } from "./lifecycle.ts";
 
 /** Pinned so every run of the course tests the same server version. */
 export const POSTGRES_IMAGE = "postgres:18.1-alpine";
+
+/** BAUTH_PG_IMAGE names another image (a registry mirror, say) with the same contract. */
+export function postgresImage(): string {
+  return process.env.BAUTH_PG_IMAGE?.trim() || POSTGRES_IMAGE;
+}
+
+/** The reaper image Testcontainers starts before any container (RYUK_CONTAINER_IMAGE overrides it). */
+export function ryukImage(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    const reaper = require("testcontainers/build/reaper/reaper.js") as { getReaperImage(): string };
+    return reaper.getReaperImage();
+  } catch {
+    return "testcontainers/ryuk";
+  }
+}
 
 /**
  * True when a container runtime answers. Testcontainers' detection fails in
@@ -19,25 +38,52 @@ export async function dockerIsReachable(timeoutMs: number): Promise<boolean> {
 }
 
 export async function startContainer(timeoutMs: number): Promise<RunningPostgres> {
+  const image = postgresImage();
   try {
     const { PostgreSqlContainer } = await import("@testcontainers/postgresql");
     const container = await withTimeout(
-      new PostgreSqlContainer(POSTGRES_IMAGE).start(),
+      new PostgreSqlContainer(image).start(),
       timeoutMs,
       `контейнер не запустился за ${Math.round(timeoutMs / 1000)} с`,
     );
+    // Ryuk removes the container when this process dies, unless it is disabled
+    // (TESTCONTAINERS_RYUK_DISABLED) or missing: then Ctrl-C is handled here.
+    const id = container.getId();
+    const removeGuards = stopOnExit(() => {
+      spawnSync("docker", ["rm", "-f", "-v", id], { stdio: "ignore", timeout: 10_000 });
+    });
     return {
       kind: "testcontainers",
       adminUrl: container.getConnectionUri(),
       stop: async () => {
+        removeGuards();
         await container.stop();
       },
     };
   } catch (error) {
-    throw new ProviderError(
-      `Не удалось запустить PostgreSQL в Docker через Testcontainers (${describeError(error)}). ` +
-        `Проверьте, что Docker запущен (docker info), или уберите BAUTH_PG_PROVIDER=testcontainers, ` +
-        `и тесты поднимут встроенный PostgreSQL.`,
+    const reason = missingImage(error, image);
+    throw new ContainerStartError(
+      reason,
+      `Docker отвечает, но PostgreSQL в нём не запустился: ${reason} (${describeError(error)}). ` +
+        `Так бывает без интернета или когда Docker Hub недоступен. Скачайте образы заранее (docker pull ${image} и docker pull ${ryukImage()}), ` +
+        `укажите другой образ в BAUTH_PG_IMAGE, или уберите BAUTH_PG_PROVIDER=testcontainers — тогда тесты поднимут встроенный PostgreSQL.`,
     );
   }
+}
+
+/** The container could not start; `reason` is the short cause, for the fallback's banner. */
+export class ContainerStartError extends ProviderError {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Which image could not be had: Ryuk starts first, so its failure comes before the server's. */
+function missingImage(error: unknown, image: string): string {
+  const text = `${describeError(error)} ${error instanceof Error ? (error.stack ?? "") : ""}`.toLowerCase();
+  const ryuk = ryukImage();
+  return text.includes("ryuk") || text.includes(ryuk.toLowerCase()) ? `нет образа ${ryuk} (Ryuk)` : `не удалось получить или запустить образ ${image}`;
 }
