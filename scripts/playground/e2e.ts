@@ -10,7 +10,9 @@
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { securityHeaders } from "../../playground/security-headers.ts";
 import { chromiumMissing, launchChromium } from "../lib/chromium.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { seconds, startPlayground, type PlaygroundOptions, type RunningPlayground } from "./server.ts";
@@ -61,7 +63,7 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
     timings.start = performance.now() - started;
     const browserStarted = performance.now();
     browser = await launchChromium();
-    const scenario = new Scenario(browser, playground.url, screenshots);
+    const scenario = new Scenario(browser, playground.url, playground.databaseUrl, screenshots);
     try {
       await scenario.run();
     } catch (error) {
@@ -70,6 +72,7 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
       await scenario.failureShot();
     }
     problems.push(...scenario.external.map((url) => `страница запросила внешний адрес ${url} (заблокирован)`));
+    problems.push(...scenario.cspViolations.map((text) => `Content-Security-Policy заблокировала часть страницы: ${text}`));
     timings.browser = performance.now() - browserStarted;
   } catch (error) {
     problems.push(`песочница не запустилась: ${error instanceof Error ? error.message : String(error)}`);
@@ -99,6 +102,8 @@ export async function checkPlayground(): Promise<string[]> {
 class Scenario {
   step = "запуск браузера";
   readonly external: string[] = [];
+  /** Console errors in which Chromium reports what the CSP blocked: a header that breaks the app is a failure too. */
+  readonly cspViolations: string[] = [];
   private readonly contexts: BrowserContext[] = [];
   private lastPage: Page | undefined;
   private readonly email = `e2e-${Date.now().toString(36)}@example.com`;
@@ -106,11 +111,15 @@ class Scenario {
   constructor(
     private readonly browser: Browser,
     private readonly origin: string,
+    private readonly databaseUrl: string,
     private readonly screenshots: string[],
   ) {}
 
   async run(): Promise<void> {
     const main = await this.newPage();
+
+    this.step = "заголовки безопасности: CSP с frame-ancestors 'none', nosniff, Referrer-Policy, без HSTS по http";
+    await this.checkSecurityHeaders();
 
     this.step = "регистрация с коротким паролем показывает русскую ошибку лабы";
     await this.open(main, "/sign-up");
@@ -196,12 +205,33 @@ class Scenario {
     await first.reload();
     await expectRows(first, 2);
     await this.shot(first, "dashboard-sessions");
+
+    this.step = "сессия старше freshAge: кабинет открывается, вместо списка просит войти снова, «Выйти на всех устройствах» на месте";
+    // Time moves in the database: both sign-ins now happened an hour ago, past bauth10's freshAge (10 minutes).
+    await this.query(
+      `update sessions set created_at = now() - interval '1 hour' where user_id = (select id from users where email = $1)`,
+      [this.email],
+    );
+    const stale = await first.reload();
+    if (stale?.status() !== 200) throw new Error(`/dashboard с сессией старше freshAge ответил ${stale?.status()}, а не 200`);
+    await expectText(first.getByTestId("sessions-not-fresh"), /Войдите снова/, "просьба войти снова вместо списка сессий");
+    if ((await first.getByTestId("sessions").count()) !== 0) throw new Error("список сессий показан, хотя Better Auth отказал в нём");
+    await this.shot(first, "dashboard-not-fresh");
     await first.getByRole("button", { name: "Выйти на всех устройствах" }).click();
     await first.waitForURL(`${this.origin}/login`);
     await second.reload();
     await expectUrl(second, `${this.origin}/login`);
     await this.open(first, "/dashboard");
     await expectUrl(first, `${this.origin}/login`);
+
+    this.step = "вход по ссылке /login?next=<адрес с табуляцией> остаётся на сайте (open redirect)";
+    // "/\t/evil.example/": a string check passes it, the browser's URL parser drops the tab and goes to //evil.example/.
+    await this.open(main, `/login?next=${encodeURIComponent("/\t/evil.example/")}`);
+    await main.getByLabel("Email").fill(this.email);
+    await main.getByLabel("Пароль").fill(PASSWORD);
+    await main.getByRole("button", { name: "Войти" }).click();
+    await main.waitForURL((url) => url.pathname === "/dashboard" || !url.href.startsWith(this.origin));
+    await expectUrl(main, `${this.origin}/dashboard`);
 
     this.step = "главная страница";
     await this.open(main, "/");
@@ -227,6 +257,35 @@ class Scenario {
     if (expectDashboard) await page.waitForURL(`${this.origin}/dashboard`);
   }
 
+  /** The headers next.config.ts sends, on a page, on /dashboard's redirect and on an API route. */
+  private async checkSecurityHeaders(): Promise<void> {
+    const expected = new Map(securityHeaders({ appUrl: this.origin, dev: false }).map(({ key, value }) => [key.toLowerCase(), value]));
+    for (const path of ["/", "/login", "/dashboard", "/api/auth/ok"]) {
+      const response = await fetch(`${this.origin}${path}`, { redirect: "manual" });
+      const csp = response.headers.get("content-security-policy") ?? "";
+      if (!/frame-ancestors 'none'/.test(csp)) throw new Error(`${path}: нет Content-Security-Policy с frame-ancestors 'none' («${csp}»)`);
+      for (const [name, value] of expected) {
+        if (response.headers.get(name) !== value) throw new Error(`${path}: ${name} = «${response.headers.get(name)}», ожидалось «${value}»`);
+      }
+      if (response.headers.has("strict-transport-security")) throw new Error(`${path}: Strict-Transport-Security по http не нужен`);
+    }
+    // Over https the same function adds HSTS; the playground itself only ever runs on http://localhost.
+    const https = securityHeaders({ appUrl: "https://app.example.ru", dev: false });
+    if (!https.some(({ key, value }) => key === "Strict-Transport-Security" && /max-age=\d{7,}/.test(value))) {
+      throw new Error("securityHeaders() для https не добавляет Strict-Transport-Security с max-age");
+    }
+  }
+
+  private async query(text: string, values: unknown[]): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(text, values);
+    } finally {
+      await client.end();
+    }
+  }
+
   /** A fresh browser context (its own cookie jar, like another device) that reaches only the playground. */
   private async newPage(): Promise<Page> {
     const context = await this.browser.newContext({ viewport: { width: 1100, height: 760 }, locale: "ru-RU" });
@@ -238,7 +297,11 @@ class Scenario {
       return route.abort("blockedbyclient");
     });
     this.contexts.push(context);
-    return context.newPage();
+    const page = await context.newPage();
+    page.on("console", (entry) => {
+      if (entry.type() === "error" && /Content Security Policy/i.test(entry.text())) this.cspViolations.push(entry.text());
+    });
+    return page;
   }
 
   private async open(page: Page, path: string): Promise<void> {

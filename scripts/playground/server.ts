@@ -17,6 +17,8 @@ export const PLAYGROUND_DIR = join(REPO_ROOT, "playground");
 /** What the playground imports from the lab; a lab without them cannot run in it. */
 export const REQUIRED_LAB_FILES = [
   "src/lib/auth.ts",
+  "src/lib/env.ts",
+  "src/lib/safe-next.ts",
   "src/app/api/auth/[...all]/route.ts",
   "src/app/api/trpc/[trpc]/route.ts",
   "src/app/dashboard/data.ts",
@@ -43,6 +45,8 @@ export interface PlaygroundOptions {
 export interface RunningPlayground {
   readonly url: string;
   readonly labLabel: string;
+  /** The playground's own database, for a test that moves time by editing rows (it is dropped on stop). */
+  readonly databaseUrl: string;
   readonly timings: { postgres: number; database: number; build: number; ready: number; total: number };
   /** Settles when the Next.js server exits by itself (a crash); stop() does not count. */
   readonly crashed: Promise<number | null>;
@@ -130,6 +134,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     return {
       url,
       labLabel,
+      databaseUrl: database.url,
       timings: {
         postgres: postgresDone - started,
         database: databaseDone - postgresDone,

@@ -3,10 +3,13 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@lab/lib/auth";
+import { readAppUrl } from "@lab/lib/env";
+import { safeNext } from "@lab/lib/safe-next";
 import { signIn } from "@lab/server/auth/sign-in";
 import { signOut, signOutEverywhere } from "@lab/server/auth/sign-out";
 import { signUp } from "@lab/server/auth/sign-up";
 import { forwardSetCookies, sessionCookieValue } from "../lib/response-cookies";
+import { listSessionsIfFresh } from "../lib/sessions";
 
 /** What a form shows after a failed submit: the lab's Russian message and what the person typed. */
 export interface FormState {
@@ -39,12 +42,8 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
   const result = await signIn(input, await incomingHeaders());
   if (!result.ok) return { error: result.message, values: { email: input.email } };
   await forwardSetCookies(result.setCookie);
-  redirect(safeNext(field(form, "next")));
-}
-
-/** The page the proxy sent the visitor away from (`/login?next=...`); only a path of this site. */
-function safeNext(next: string): string {
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
+  // The page the proxy sent the visitor away from (`/login?next=...`), checked by the lab: only a path of this site.
+  redirect(safeNext(field(form, "next"), readAppUrl()));
 }
 
 export async function signOutAction(): Promise<void> {
@@ -68,8 +67,9 @@ export async function signOutEverywhereAction(): Promise<void> {
 export async function revokeSessionAction(form: FormData): Promise<void> {
   const requestHeaders = await incomingHeaders();
   const sessionId = field(form, "sessionId");
-  const sessions = await auth.api.listSessions({ headers: requestHeaders });
-  const target = sessions.find((session) => session.id === sessionId);
+  // A page rendered while the session was fresh may be submitted after freshAge: the dashboard then explains.
+  const sessions = await listSessionsIfFresh(requestHeaders);
+  const target = sessions?.find((session) => session.id === sessionId);
   if (!target) redirect("/dashboard");
   const current = await auth.api.getSession({ headers: requestHeaders });
   if (current?.session.id === target.id) {

@@ -1,9 +1,11 @@
 import { headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadDashboard } from "@lab/app/dashboard/data";
 import { auth } from "@lab/lib/auth";
 import { UnauthorizedError } from "@lab/server/auth/session";
 import { BrowserRequests } from "../../components/browser-requests";
+import { listSessionsIfFresh } from "../../lib/sessions";
 import { revokeSessionAction, signOutAction, signOutEverywhereAction } from "../actions";
 
 /**
@@ -26,10 +28,10 @@ export default async function DashboardPage() {
 
   const [current, sessions] = await Promise.all([
     auth.api.getSession({ headers: requestHeaders }),
-    auth.api.listSessions({ headers: requestHeaders }),
+    // null once the sign-in is older than freshAge: Better Auth lists sessions only to a fresh one.
+    listSessionsIfFresh(requestHeaders),
   ]);
   if (!current) redirect("/login");
-  const newestFirst = [...sessions].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
 
   return (
     <>
@@ -66,44 +68,19 @@ export default async function DashboardPage() {
         </p>
       </section>
 
-      <section className="card">
-        <h2>Активные сессии ({sessions.length})</h2>
-        <table data-testid="sessions">
-          <thead>
-            <tr>
-              <th>Создана</th>
-              <th>Истекает</th>
-              <th>Браузер</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst.map((session) => (
-              <tr key={session.id}>
-                <td>
-                  {formatDate(session.createdAt)}
-                  {session.id === current.session.id ? (
-                    <>
-                      {" "}
-                      <span className="badge">это устройство</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{formatDate(session.expiresAt)}</td>
-                <td className="muted">{shortAgent(session.userAgent)}</td>
-                <td>
-                  <form action={revokeSessionAction}>
-                    <input type="hidden" name="sessionId" value={session.id} />
-                    <button type="submit" className="danger">
-                      Завершить
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      {sessions ? (
+        <SessionTable sessions={sessions} currentId={current.session.id} />
+      ) : (
+        <section className="card" data-testid="sessions-not-fresh">
+          <h2>Активные сессии</h2>
+          <p>
+            Список устройств Better Auth показывает только после недавнего входа, а эта сессия открыта давно (
+            {formatDate(current.session.createdAt)}). <Link href="/login?next=/dashboard">Войдите снова</Link>, чтобы
+            увидеть список и завершить отдельные сессии.
+          </p>
+          <p className="muted">«Выйти на всех устройствах» работает и без этого — кнопка ниже.</p>
+        </section>
+      )}
 
       <BrowserRequests />
 
@@ -120,6 +97,52 @@ export default async function DashboardPage() {
         </form>
       </section>
     </>
+  );
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof listSessionsIfFresh>>>[number];
+
+function SessionTable({ sessions, currentId }: { sessions: readonly SessionRow[]; currentId: string }) {
+  const newestFirst = [...sessions].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
+  return (
+    <section className="card">
+      <h2>Активные сессии ({sessions.length})</h2>
+      <table data-testid="sessions">
+        <thead>
+          <tr>
+            <th>Создана</th>
+            <th>Истекает</th>
+            <th>Браузер</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {newestFirst.map((session) => (
+            <tr key={session.id}>
+              <td>
+                {formatDate(session.createdAt)}
+                {session.id === currentId ? (
+                  <>
+                    {" "}
+                    <span className="badge">это устройство</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{formatDate(session.expiresAt)}</td>
+              <td className="muted">{shortAgent(session.userAgent)}</td>
+              <td>
+                <form action={revokeSessionAction}>
+                  <input type="hidden" name="sessionId" value={session.id} />
+                  <button type="submit" className="danger">
+                    Завершить
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
