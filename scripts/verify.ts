@@ -11,7 +11,9 @@ import { checkPlayground } from "./playground/e2e.ts";
 import { checkTooling } from "./tooling-tests/run.ts";
 import { checkLabStructure } from "./verify/lab-structure.ts";
 import { checkMigrationsMatchSchemas } from "./verify/migrations.ts";
+import { checkMutantsAndAlternatives } from "./verify/mutants.ts";
 import { checkStartersAndSolutions } from "./verify/starters-and-solutions.ts";
+import { checkTestsAlone } from "./verify/tests-alone.ts";
 
 type Check = { title: string; run: () => string[] | Promise<string[]> };
 
@@ -25,7 +27,9 @@ const checks: Check[] = [
   { title: "Типы: labs, solutions, tests, scripts, snippets (tsc --noEmit)", run: typecheck },
   { title: "Контракт лаб: стартер, решение, грейдер, README, TODO", run: checkLabStructure },
   { title: "Миграции решений совпадают со схемами (drizzle-kit generate)", run: checkMigrationsMatchSchemas },
-  { title: "Грейдеры: решение проходит, стартер падает", run: () => checkStartersAndSolutions(server.adminUrl) },
+  { title: "Грейдеры: решение проходит в любом порядке тестов, каждый тест падает на стартере", run: () => checkStartersAndSolutions(server.adminUrl) },
+  { title: "Грейдеры: каждый тест проходит на решении и отдельно от остальных", run: () => checkTestsAlone(server.adminUrl) },
+  { title: "Грейдеры ловят мутантов (mutants/) и принимают альтернативы (alternatives/)", run: () => checkMutantsAndAlternatives(server.adminUrl) },
   { title: "Инструменты студента и GitHub Classroom", run: () => checkTooling({ quiet: true }) },
   { title: "Лекция: код на слайдах, значки лаб, сборка, обход в Chromium", run: verifyDeck },
   { title: "Песочница: Next.js с solutions/bauth10, e2e в Chromium", run: checkPlayground },

@@ -11,7 +11,8 @@
  * - as a git repository with one commit, ready to push (unless --no-git).
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { labs } from "../../course/labs.ts";
@@ -31,6 +32,28 @@ export interface StudentRepoResult {
 
 export class StudentRepoError extends Error {
   override name = "StudentRepoError";
+}
+
+/**
+ * Writes the copy from the last commit of the course repository, never from
+ * the working tree: a lecturer who solved labs locally, or keeps `.env.local`
+ * and notes there, does not publish them. `uncommitted` lists what was left out.
+ */
+export function makeStudentRepoFromCommit(destination: string, options: { git: boolean }): StudentRepoResult & { uncommitted: string[] } {
+  const snapshot = mkdtempSync(join(tmpdir(), "bauth-student-src-"));
+  try {
+    const archive = spawnSync("sh", ["-c", `git archive --format=tar HEAD | tar -x -C "${snapshot}"`], { cwd: REPO_ROOT, encoding: "utf8" });
+    if (archive.status !== 0) throw new StudentRepoError(`Не удалось взять последний коммит (git archive HEAD): ${archive.stderr.trim()}`);
+    return { ...makeStudentRepo(destination, { git: options.git, source: snapshot }), uncommitted: uncommittedChanges() };
+  } finally {
+    rmSync(snapshot, { recursive: true, force: true });
+  }
+}
+
+/** `git status` lines of changes that are not in HEAD (ignored files excluded). */
+function uncommittedChanges(): string[] {
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: REPO_ROOT, encoding: "utf8" });
+  return status.status === 0 ? status.stdout.split("\n").filter(Boolean) : [];
 }
 
 export function makeStudentRepo(destination: string, options: { git: boolean; source?: string }): StudentRepoResult {
@@ -125,9 +148,15 @@ if (import.meta.main) {
     process.exit(2);
   }
   try {
-    const result = makeStudentRepo(destination, { git: !parsed.values["no-git"] });
+    const result = makeStudentRepoFromCommit(destination, { git: !parsed.values["no-git"] });
     const dest = resolve(destination);
-    console.log(`✅ Копия для студентов записана в ${dest} (файлов: ${result.files}).`);
+    console.log(`✅ Копия для студентов записана в ${dest} из последнего коммита (файлов: ${result.files}).`);
+    if (result.uncommitted.length > 0) {
+      console.log(`⚠ Незакоммиченные изменения в копию не вошли (${result.uncommitted.length}):`);
+      for (const line of result.uncommitted.slice(0, 20)) console.log(`    ${line}`);
+      if (result.uncommitted.length > 20) console.log(`    … и ещё ${result.uncommitted.length - 20}`);
+      console.log("  Если они нужны студентам, закоммитьте их и запустите команду снова.");
+    }
     console.log("Не вошло в копию:");
     for (const entry of COURSE_ONLY.filter((entry) => existsSync(join(REPO_ROOT, entry.path)))) console.log(`  • ${entry.path} — ${entry.why}`);
     if (result.removedScripts.length > 0) console.log(`Убраны npm-скрипты, которым нужны решения: ${result.removedScripts.join(", ")}`);

@@ -6,12 +6,14 @@ import type { GradingReport } from "../../tests/support/grading-report.ts";
 import { localBin, runCommand } from "../lib/run-command.ts";
 
 /**
- * Grades `solutions/` and then `labs/` with the real graders, on the server
+ * Grades `solutions/` (tests in a shuffled order, so no test leans on an
+ * earlier one's rows) and then `labs/`, with the real graders, on the server
  * given in `databaseUrl`, and checks the rule every grader must keep: it
- * passes on the solution and fails on the starter.
+ * passes on the solution, and every single test fails on the starter.
  */
 export async function checkStartersAndSolutions(databaseUrl: string): Promise<string[]> {
-  const solutions = await grade("solutions", databaseUrl);
+  const seed = Math.floor(Math.random() * 1_000_000);
+  const solutions = await grade("solutions", databaseUrl, ["--sequence.shuffle.tests", `--sequence.seed=${seed}`]);
   const starters = await grade("labs", databaseUrl);
   const problems: string[] = [];
   for (const { id } of labs) {
@@ -20,23 +22,30 @@ export async function checkStartersAndSolutions(databaseUrl: string): Promise<st
     if (!solved || solved.status === "not-run") problems.push(`${id}: грейдер не запускался на solutions/.`);
     else if (solved.status !== "passed") {
       const why = solved.error ?? solved.failing.join("; ");
-      problems.push(`${id}: эталонное решение не проходит свои тесты (${solved.tests.passed}/${solved.tests.total}): ${why}`);
+      problems.push(
+        `${id}: эталонное решение не проходит свои тесты (${solved.tests.passed}/${solved.tests.total}, порядок тестов перемешан, --sequence.seed=${seed}): ${why}`,
+      );
     }
     if (!starter || starter.status === "not-run") problems.push(`${id}: грейдер не запускался на labs/.`);
-    else if (starter.status === "passed") {
-      problems.push(`${id}: стартовый код проходит все тесты (${starter.tests.total}): грейдер ничего не проверяет. Добавьте тест, который падает на стартере.`);
+    else {
+      for (const name of starter.passing) {
+        problems.push(
+          `${id}: тест «${name}» проходит на нетронутом стартере, то есть ничего не проверяет и даёт ложный прогресс. ` +
+            `Пусть он сначала докажет, что основной путь работает (на стартере он не работает), или проверяет то, чего стартер не делает.`,
+        );
+      }
     }
   }
   return problems;
 }
 
-async function grade(target: "labs" | "solutions", databaseUrl: string): Promise<GradingReport> {
+async function grade(target: "labs" | "solutions", databaseUrl: string, extra: string[] = []): Promise<GradingReport> {
   const dir = mkdtempSync(join(tmpdir(), "bauth-verify-"));
   const reportPath = join(dir, `${target}.json`);
   try {
     const started = performance.now();
     // Vitest's exit code is non-zero whenever a test fails, which is expected for labs/: the report decides.
-    const { output } = await runCommand(localBin("vitest"), ["run", "--reporter=dot", "--reporter=./tests/support/grading-reporter.ts"], {
+    const { output } = await runCommand(localBin("vitest"), ["run", "--reporter=dot", "--reporter=./tests/support/grading-reporter.ts", ...extra], {
       env: { LAB_TARGET: target, TEST_DATABASE_URL: databaseUrl, GRADING_REPORT: reportPath },
     });
     console.log(`  ${target}/ проверены за ${((performance.now() - started) / 1000).toFixed(1)} с`);
