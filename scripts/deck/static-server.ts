@@ -56,3 +56,20 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       }),
   };
 }
+
+/**
+ * `npm run preview`: serves the built deck (dist/) on 127.0.0.1. A browser
+ * refuses the deck's JavaScript modules from file://, so dist/ needs an HTTP
+ * server, even offline; this one is enough.
+ */
+if (import.meta.main) {
+  const root = path.resolve(process.argv[2] ?? "dist");
+  try {
+    await stat(path.join(root, "index.html"));
+  } catch {
+    console.error(`В ${root} нет index.html: сначала соберите лекцию командой npm run build.`);
+    process.exit(2);
+  }
+  const server = await serveStatic(root);
+  console.log(`Лекция: ${server.url}/  (режим докладчика: ${server.url}/#/presenter/1). Остановить: Ctrl+C.`);
+}

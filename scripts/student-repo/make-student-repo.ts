@@ -30,6 +30,8 @@ export interface StudentRepoResult {
   starters: string[];
 }
 
+const STUDENT_README = "scripts/student-repo/STUDENT_README.md";
+
 export class StudentRepoError extends Error {
   override name = "StudentRepoError";
 }
@@ -78,6 +80,8 @@ export function makeStudentRepo(destination: string, options: { git: boolean; so
   } catch (error) {
     throw new StudentRepoError(`Не удалось перенести код слайдов из solutions/: ${(error as Error).message}`);
   }
+  // The course's README speaks to lecturers and maintainers; the copy gets the student's own.
+  copyFileSync(join(source, STUDENT_README), join(dest, "README.md"));
   const removedScripts = trimPackageScripts(join(dest, "package.json"));
   const starters = writeStarters(source, dest);
   writeClassroomFiles(dest, true);
