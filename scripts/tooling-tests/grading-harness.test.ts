@@ -1,7 +1,8 @@
 /**
  * The grading harness under the failures a student's code really produces:
  * a module that throws at import, a missing export, a module that never
- * finishes loading, and a PostgreSQL that cannot start. Each broken lab must
+ * finishes loading, a synchronous infinite loop, a promise that never
+ * settles, and a PostgreSQL that cannot start. Each broken lab must
  * fail alone, with a message naming the lab and the file, and the others must
  * still be graded. Runs `npm test` in a small copy of the course (the graders,
  * the harness and a few labs) so the repository's own labs stay untouched.
@@ -22,14 +23,14 @@ function labIn(report: GradingReport, id: string): LabResult {
   return lab;
 }
 
-async function grade(name: string, env: NodeJS.ProcessEnv = {}): Promise<{ run: CommandResult; report: GradingReport }> {
+async function grade(name: string, env: NodeJS.ProcessEnv = {}, labs: readonly string[] = LABS): Promise<{ run: CommandResult; report: GradingReport }> {
   const reportPath = join(copy, `${name}.json`);
-  const run = await runCommand("npm", ["test", "--", ...LABS], copy, { GRADING_REPORT: reportPath, ...env });
+  const run = await runCommand("npm", ["test", "--", ...labs], copy, { GRADING_REPORT: reportPath, ...env });
   return { run, report: JSON.parse(readFileSync(reportPath, "utf8")) as GradingReport };
 }
 
 beforeAll(() => {
-  for (const part of ["course", "tests", "package.json", "vitest.config.ts", "tsconfig.json"]) {
+  for (const part of ["course", "tests", "scripts", "package.json", "vitest.config.ts", "tsconfig.json"]) {
     cpSync(join(REPO_ROOT, part), join(copy, part), { recursive: true });
   }
   symlinkSync(join(REPO_ROOT, "node_modules"), join(copy, "node_modules"), "dir");
@@ -40,6 +41,19 @@ beforeAll(() => {
   const signIn = join(copy, "labs/bauth05/src/server/auth/sign-in.ts");
   writeFileSync(signIn, readFileSync(signIn, "utf8").replace("export async function signIn(", "export async function signin("));
   appendFileSync(join(copy, "labs/bauth06/src/server/auth/session.ts"), "\nawait new Promise(() => {});\n");
+  // bauth03: the real grader on a lab whose module loops forever when it is imported.
+  cpSync(join(REPO_ROOT, "solutions", "bauth03"), join(copy, "labs", "bauth03"), { recursive: true });
+  appendFileSync(join(copy, "labs/bauth03/src/db/schema.ts"), "\nfor (let i = 0; i >= 0; i = (i + 1) % 10) {}\n");
+  // bauth02: a stand-in grader whose lab function returns a promise that never settles.
+  writeFileSync(
+    join(copy, "tests/bauth02.test.ts"),
+    [
+      'import { expect, it } from "vitest";',
+      'it("отвечает", () => expect(1).toBe(1));',
+      'it("ждёт функцию лабы", async () => { await new Promise(() => {}); });',
+      "",
+    ].join("\n"),
+  );
 });
 
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -85,6 +99,53 @@ describe("грейдер и сломанный код студента", () => {
     const table = result.run.output.slice(result.run.output.indexOf("Итог проверки"));
     for (const id of ["bauth04", "bauth05", "bauth06"]) expect(table).toContain(`⚠ ${id}:`);
     expect(table).toContain("Баллы: 5 из 35");
+  });
+});
+
+describe("грейдер и код студента, который не возвращает управление", () => {
+  let result: Awaited<ReturnType<typeof grade>>;
+  beforeAll(async () => {
+    result = await grade("stuck", {}, ["bauth01", "bauth02", "bauth03"]);
+  });
+
+  it("бесконечный цикл при импорте: лаба получает 0 баллов и причину «похоже на бесконечный цикл», прогон завершается", () => {
+    expect(result.run.code, result.run.output).toBe(1);
+    const lab = labIn(result.report, "bauth03");
+    expect(lab).toMatchObject({ status: "failed", points: 0 });
+    expect(lab.error).toContain("bauth03");
+    expect(lab.error).toContain("похоже на бесконечный цикл");
+  });
+
+  it("промис, который никогда не выполнится: русское сообщение вместо совета Vitest поднять testTimeout", () => {
+    const lab = labIn(result.report, "bauth02");
+    expect(lab).toMatchObject({ status: "failed", points: 0, failing: ["ждёт функцию лабы"] });
+    expect(result.run.output).toContain("Тест не завершился за 10 с");
+    expect(result.run.output).not.toContain("configure it globally");
+  });
+
+  it("соседняя исправная лаба проверена и засчитана", () => {
+    expect(labIn(result.report, "bauth01")).toMatchObject({ status: "passed", points: 5 });
+  });
+});
+
+describe("npm test: номера лаб и частичные прогоны", () => {
+  it("неизвестная лаба: список допустимых по-русски и код 2, без прогона", async () => {
+    const run = await runCommand("npm", ["test", "--", "bauth99"], copy);
+    expect(run.code).toBe(2);
+    expect(run.output).toContain("Лабы «bauth99» нет в курсе");
+    expect(run.output).toContain("bauth04");
+  });
+
+  it("4 означает bauth04, а прогон одной лабы сохраняет в отчёте результаты остальных", async () => {
+    const reportPath = join(copy, "partial.json");
+    await runCommand("npm", ["test", "--", "bauth01", "bauth05"], copy, { GRADING_REPORT: reportPath });
+    const run = await runCommand("npm", ["test", "--", "1"], copy, { GRADING_REPORT: reportPath });
+    const report = JSON.parse(readFileSync(reportPath, "utf8")) as GradingReport;
+    expect(run.output).toMatch(/bauth01 .*готово/);
+    expect(run.output).not.toMatch(/bauth10 /);
+    expect(labIn(report, "bauth01").status).toBe("passed");
+    expect(labIn(report, "bauth05"), "результат bauth05 из прошлого прогона должен остаться").toMatchObject({ status: "failed" });
+    expect(run.output).toContain("С учётом прошлых запусков");
   });
 });
 

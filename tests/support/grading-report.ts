@@ -35,6 +35,8 @@ export interface TestOutcome {
   name: string;
   passed: boolean;
   error?: string;
+  /** The error is the lab's own breakage (a file that does not load, a missing export), not a failed requirement. */
+  labError?: boolean;
 }
 
 /** What one lab's grader produced in a run; `errors` are failures outside any test (load errors). */
@@ -90,7 +92,7 @@ function labResult(lab: LabInfo, run: LabRun | undefined, gradedAt: string): Lab
   const passed = run.tests.filter((test) => test.passed).length;
   const failed = run.tests.length - passed;
   const ok = failed === 0 && run.errors.length === 0 && run.tests.length > 0;
-  const firstError = run.errors[0] ?? commonError(run.tests);
+  const firstError = run.errors[0] ?? run.tests.find((test) => test.labError)?.error ?? commonError(run.tests);
   return {
     ...base,
     status: ok ? "passed" : "failed",

@@ -73,8 +73,10 @@ function labIdOf(moduleId: string): string | undefined {
 function outcomes(module: TestModule): TestOutcome[] {
   return [...module.children.allTests()].map((test) => {
     const result = test.result();
-    const error = result.state === "failed" && result.errors[0] ? russian(result.errors[0]) : undefined;
-    return { name: test.name, passed: result.state === "passed", ...(error ? { error } : {}) };
+    const first = result.state === "failed" ? result.errors[0] : undefined;
+    const error = first ? russian(first) : undefined;
+    const labError = first?.name === "LabError";
+    return { name: test.name, passed: result.state === "passed", ...(error ? { error } : {}), ...(labError ? { labError } : {}) };
   });
 }
 
