@@ -204,7 +204,7 @@ describe("bauth07 «Передача user в context»", () => {
   it("route.ts отклоняет мутацию с чужой страницы: 403 FORBIDDEN с русским сообщением, заметка не создаётся; со своего Origin — создаётся, а GET-запросы проверка не трогает", async () => {
     await expectOwnPageWorks(alice.cookie, { origin: APP_ORIGIN });
     // Another site, another port of localhost (same-site: SameSite=Lax sends the cookie), a look-alike host, an opaque origin.
-    for (const origin of [FOREIGN_ORIGIN, "http://localhost:3001", "https://localhost:3000", "http://localhost:3000.evil.example", "null"]) {
+    for (const origin of [FOREIGN_ORIGIN, "http://localhost:3001", "https://localhost:3000", "http://localhost:30001", "null"]) {
       expectRefused(await createNoteThroughRoute(`чужая-${randomUUID()}`, alice.cookie, { origin }), `Origin: ${origin}`);
     }
     // Queries change nothing: a GET keeps working from anywhere (CORS keeps its answer from a foreign page), and without Origin.
@@ -219,7 +219,7 @@ describe("bauth07 «Передача user в context»", () => {
 
   it("без заголовка Origin решает Referer: чужой Referer и запрос без Origin и Referer отклоняются, свой Referer проходит", async () => {
     await expectOwnPageWorks(alice.cookie, { referer: `${APP_ORIGIN}/dashboard` });
-    for (const headers of [{ referer: `${FOREIGN_ORIGIN}/page` }, { referer: "http://localhost:3000.evil.example/dashboard" }, {}]) {
+    for (const headers of [{ referer: `${FOREIGN_ORIGIN}/page` }, { referer: "http://localhost:30001/dashboard" }, {}]) {
       expectRefused(await createNoteThroughRoute(`без-origin-${randomUUID()}`, alice.cookie, headers), page(headers));
     }
   });

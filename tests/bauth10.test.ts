@@ -288,7 +288,7 @@ describe("bauth10 «Полный lifecycle аутентификации»", () =
       "HTTP://EVIL.EXAMPLE",
       "http:\\\\evil.example",
       "http://localhost:3000@evil.example/",
-      "http://localhost:3000.evil.example/dashboard",
+      "http://localhost.evil.example/dashboard",
       "https://localhost:3000/dashboard/notes",
       "http://localhost:3001/dashboard/notes",
       "javascript:alert(document.cookie)",

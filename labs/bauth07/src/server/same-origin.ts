@@ -19,7 +19,7 @@ export function isSameOriginRequest(req: Request, trustedOrigins: readonly strin
   //   - Страница — заголовок Origin; если его нет — origin из заголовка Referer (так делает и Better Auth).
   //   - Нет ни того, ни другого, или Origin равен "null" (sandbox-iframe, file://) — отказ (false).
   //   - Сравнивайте origin целиком и точно (схема, хост, порт): new URL(...).origin === new URL(trusted).origin.
-  //     Проверка префиксом (startsWith) пропустит http://localhost:3000.evil.example.
+  //     Проверка префиксом (startsWith) пропустит http://localhost:30001 (другой порт).
   void trustedOrigins;
   return true;
 }

@@ -21,7 +21,7 @@ export function isSameOriginRequest(req: Request, trustedOrigins: readonly strin
   if (SAFE_METHODS.has(req.method.toUpperCase())) return true;
   const page = req.headers.get("origin") ?? req.headers.get("referer");
   if (!page || !URL.canParse(page)) return false;
-  // Whole origins, compared exactly: a prefix test would let http://localhost:3000.evil.example through.
+  // Whole origins, compared exactly: a prefix test would let http://localhost:30001 (another port) through.
   const origin = new URL(page).origin;
   return trustedOrigins.some((trusted) => URL.canParse(trusted) && new URL(trusted).origin === origin);
 }
