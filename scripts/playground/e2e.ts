@@ -63,7 +63,7 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
     timings.start = performance.now() - started;
     const browserStarted = performance.now();
     browser = await launchChromium();
-    const scenario = new Scenario(browser, playground.url, playground.databaseUrl, screenshots);
+    const scenario = new Scenario(browser, playground.url, playground.databaseUrl, options.mode === "dev", screenshots);
     try {
       await scenario.run();
     } catch (error) {
@@ -112,6 +112,8 @@ class Scenario {
     private readonly browser: Browser,
     private readonly origin: string,
     private readonly databaseUrl: string,
+    /** next dev: its CSP also allows eval and the hot-reload WebSocket. */
+    private readonly dev: boolean,
     private readonly screenshots: string[],
   ) {}
 
@@ -259,7 +261,7 @@ class Scenario {
 
   /** The headers next.config.ts sends, on a page, on /dashboard's redirect and on an API route. */
   private async checkSecurityHeaders(): Promise<void> {
-    const expected = new Map(securityHeaders({ appUrl: this.origin, dev: false }).map(({ key, value }) => [key.toLowerCase(), value]));
+    const expected = new Map(securityHeaders({ appUrl: this.origin, dev: this.dev }).map(({ key, value }) => [key.toLowerCase(), value]));
     for (const path of ["/", "/login", "/dashboard", "/api/auth/ok"]) {
       const response = await fetch(`${this.origin}${path}`, { redirect: "manual" });
       const csp = response.headers.get("content-security-policy") ?? "";
