@@ -268,10 +268,12 @@ describe("bauth04 «Регистрация пользователя»", () => {
     lab.reloadWith({ DATABASE_URL: await unreachableDatabaseUrl() });
     try {
       const signUp = await loadSignUp();
-      const outcome = await signUp({ name: "Гоша", email: uniqueEmail("down"), password: TEST_PASSWORD }, new Headers()).then(
-        (result) => ({ resolved: true, result }),
-        () => ({ resolved: false, result: undefined }),
-      );
+      const outcome = await Promise.resolve()
+        .then(() => signUp({ name: "Гоша", email: uniqueEmail("down"), password: TEST_PASSWORD }, new Headers()))
+        .then(
+          (result) => ({ resolved: true, result }),
+          () => ({ resolved: false, result: undefined }),
+        );
       expect(
         outcome,
         `🚨 при недоступной базе signUp вернул ${JSON.stringify(outcome.result)}. Это не ошибка пользователя: ` +

@@ -197,10 +197,12 @@ describe("bauth05 «Login и создание session»", () => {
     lab.reloadWith({ DATABASE_URL: await unreachableDatabaseUrl() });
     try {
       const signIn = await loadSignIn();
-      const outcome = await signIn({ email: user.email, password: user.password }, new Headers(BROWSER)).then(
-        (result) => ({ resolved: true, result }),
-        () => ({ resolved: false, result: undefined }),
-      );
+      const outcome = await Promise.resolve()
+        .then(() => signIn({ email: user.email, password: user.password }, new Headers(BROWSER)))
+        .then(
+          (result) => ({ resolved: true, result }),
+          () => ({ resolved: false, result: undefined }),
+        );
       expect(
         outcome,
         `🚨 при недоступной базе signIn вернул ${JSON.stringify(outcome.result)}. Это сбой сервера, а не неверный пароль: ` +

@@ -37,10 +37,13 @@ const loadSession = () =>
 const withCookie = (value: string) => new Headers({ cookie: `${cookie.name}=${value}` });
 const validHeaders = () => new Headers({ cookie: user.cookie });
 
+/** The student's call as a promise, even if the function is not async or throws synchronously. */
+const settle = <T>(call: () => T | Promise<T>): Promise<T> => Promise.resolve().then(call);
+
 /** What getCurrentUser gives for these headers; an exception becomes a message instead of a stack trace. */
 async function currentUser(headers: Headers, what: string): Promise<CurrentUser | null> {
   const { getCurrentUser } = await loadSession();
-  return getCurrentUser(headers).catch((error: unknown) => {
+  return settle(() => getCurrentUser(headers)).catch((error: unknown) => {
     throw new Error(`🚨 ${what}: getCurrentUser бросил ошибку вместо результата: ${String(error)}`);
   });
 }
@@ -57,7 +60,7 @@ async function expectAccepted(headers: Headers, what: string) {
 async function expectUnauthorized(headers: Headers, what: string) {
   const { requireUser, UnauthorizedError } = await loadSession();
   expect(await currentUser(headers, what), `🚨 ${what}: getCurrentUser должен вернуть null`).toBeNull();
-  const error = await requireUser(headers).then(
+  const error = await settle(() => requireUser(headers)).then(
     (value) => new Error(`requireUser вернул ${JSON.stringify(value)}`),
     (thrown: unknown) => thrown,
   );
@@ -104,7 +107,7 @@ describe("bauth06 «Получение session»", () => {
 
   it("requireUser возвращает того же пользователя для действующей сессии", async () => {
     const { requireUser } = await loadSession();
-    const current = await requireUser(validHeaders()).catch((error: unknown) => {
+    const current = await settle(() => requireUser(validHeaders())).catch((error: unknown) => {
       throw new Error(`🚨 requireUser бросил ошибку для действующей сессии: ${String(error)}`);
     });
     expect(current?.id, "🚨 requireUser должен вернуть вошедшего пользователя").toBe(user.id);
@@ -157,7 +160,7 @@ describe("bauth06 «Получение session»", () => {
     lab.reloadWith({ DATABASE_URL: await unreachableDatabaseUrl() });
     try {
       const { getCurrentUser, requireUser, UnauthorizedError } = await loadSession();
-      const current = await getCurrentUser(validHeaders()).then(
+      const current = await settle(() => getCurrentUser(validHeaders())).then(
         (result) => ({ resolved: true, result }),
         () => ({ resolved: false, result: undefined }),
       );
@@ -166,7 +169,7 @@ describe("bauth06 «Получение session»", () => {
         `🚨 при недоступной базе getCurrentUser вернул ${JSON.stringify(current.result)}. Сбой сервера — не «аноним»: ` +
           "не ловите ошибки getSession (пусть станут 500), иначе вошедший пользователь молча окажется «не вошедшим»",
       ).toMatchObject({ resolved: false });
-      const required = await requireUser(validHeaders()).then(
+      const required = await settle(() => requireUser(validHeaders())).then(
         (value) => ({ resolved: true, value, thrown: undefined }),
         (thrown: unknown) => ({ resolved: false, value: undefined, thrown }),
       );
