@@ -40,8 +40,11 @@ const FOLDERS: Record<VariantKind, { dir: string; label: RegExp }> = {
   alternative: { dir: "alternatives", label: /^Почему верно:\s*(.+)$/ },
 };
 
-/** Work folders live inside the repository, so the labs' imports resolve from its node_modules. */
-const WORK_ROOT = join(REPO_ROOT, ".verify", "variants");
+/**
+ * Work folders live inside the repository, so the labs' imports resolve from
+ * its node_modules; one per process, so two runs at once never share one.
+ */
+const WORK_ROOT = join(REPO_ROOT, ".verify", `variants-${process.pid}`);
 
 export function listVariants(labIds: readonly string[] = labs.map((lab) => lab.id)): Variant[] {
   const variants: Variant[] = [];
