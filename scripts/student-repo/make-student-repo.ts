@@ -42,6 +42,7 @@ export class StudentRepoError extends Error {
  * and notes there, does not publish them. `uncommitted` lists what was left out.
  */
 export function makeStudentRepoFromCommit(destination: string, options: { git: boolean }): StudentRepoResult & { uncommitted: string[] } {
+  refuseDestination(resolve(destination), REPO_ROOT);
   const snapshot = mkdtempSync(join(tmpdir(), "bauth-student-src-"));
   try {
     const archive = spawnSync("sh", ["-c", `git archive --format=tar HEAD | tar -x -C "${snapshot}"`], { cwd: REPO_ROOT, encoding: "utf8" });
@@ -61,12 +62,7 @@ function uncommittedChanges(): string[] {
 export function makeStudentRepo(destination: string, options: { git: boolean; source?: string }): StudentRepoResult {
   const source = options.source ?? REPO_ROOT;
   const dest = resolve(destination);
-  if (dest === source || dest.startsWith(`${source}${sep}`)) {
-    throw new StudentRepoError(`Папка ${dest} внутри репозитория курса. Укажите папку вне его, например ../bauth-student.`);
-  }
-  if (existsSync(dest) && readdirSync(dest).length > 0) {
-    throw new StudentRepoError(`Папка ${dest} не пуста. Укажите новую или пустую папку: копия пишется начисто.`);
-  }
+  refuseDestination(dest, source);
   const files = sourceFiles(source).filter((path) => !isCourseOnly(path));
   for (const path of files) {
     const target = join(dest, path);
@@ -87,6 +83,16 @@ export function makeStudentRepo(destination: string, options: { git: boolean; so
   writeClassroomFiles(dest, true);
   if (options.git) commitAll(dest);
   return { files: files.length, removedScripts, starters, lectureFragments: lecture.fragments };
+}
+
+/** The copy is written afresh, and never into the course it comes from. */
+function refuseDestination(dest: string, course: string): void {
+  if (dest === course || dest.startsWith(`${course}${sep}`)) {
+    throw new StudentRepoError(`Папка ${dest} внутри репозитория курса. Укажите папку вне его, например ../bauth-student.`);
+  }
+  if (existsSync(dest) && readdirSync(dest).length > 0) {
+    throw new StudentRepoError(`Папка ${dest} не пуста. Укажите новую или пустую папку: копия пишется начисто.`);
+  }
 }
 
 /** What git would put in a clone (tracked and new files, minus ignored ones); without git, a walk of the tree. */

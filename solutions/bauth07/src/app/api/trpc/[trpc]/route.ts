@@ -1,10 +1,10 @@
-// #region trpc-route
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { readAppUrl } from "../../../../lib/env";
 import { createContext } from "../../../../server/context";
 import { appRouter } from "../../../../server/routers/app";
 import { crossOriginRefusal } from "../../../../server/same-origin";
 
+// #region trpc-route
 // Data changes only from the app's own pages: the origin of BETTER_AUTH_URL.
 const trustedOrigins = [new URL(readAppUrl()).origin];
 
