@@ -45,11 +45,14 @@ async function userOf(cookie: string): Promise<unknown> {
   return (await readJson(response)).user ?? null;
 }
 
-async function outcomeOf(call: Promise<SignOutResult>): Promise<Outcome> {
-  return call.then(
-    (result) => ({ result }),
-    (thrown: unknown) => ({ thrown }),
-  );
+/** Runs a lab helper; a helper that throws before returning a promise is an outcome too. */
+async function outcomeOf(call: () => Promise<SignOutResult>): Promise<Outcome> {
+  return Promise.resolve()
+    .then(call)
+    .then(
+      (result) => ({ result }),
+      (thrown: unknown) => ({ thrown }),
+    );
 }
 
 /** The helper's result when it is { ok: true, setCookie: string[] }; otherwise a Russian failure naming what came back. */
@@ -114,7 +117,7 @@ describe("bauth09 «Logout»", () => {
   it("signOut(headers) удаляет строку этой сессии — старая cookie больше не работает — и возвращает Set-Cookie, который её стирает", async () => {
     const { signOut } = await loadSignOut();
     const [phone, laptop] = [await device(), await device()];
-    const setCookie = expectSignedOut(await outcomeOf(signOut(phone.headers)), "signOut");
+    const setCookie = expectSignedOut(await outcomeOf(() => signOut(phone.headers)), "signOut");
     expect(await sessionExists(phone.token), "🚨 signOut должен удалить строку сессии этого устройства, а не только стереть cookie").toBe(
       false,
     );
@@ -126,7 +129,7 @@ describe("bauth09 «Logout»", () => {
   it("signOutEverywhere(headers): после входа с двух устройств удаляет обе сессии и стирает cookie", async () => {
     const { signOutEverywhere } = await loadSignOut();
     const [phone, laptop] = [await device(), await device()];
-    const setCookie = expectSignedOut(await outcomeOf(signOutEverywhere(laptop.headers)), "signOutEverywhere");
+    const setCookie = expectSignedOut(await outcomeOf(() => signOutEverywhere(laptop.headers)), "signOutEverywhere");
     expect(await sessionExists(laptop.token), "🚨 сессия этого устройства должна быть удалена").toBe(false);
     expect(await sessionExists(phone.token), "🚨 «выйти везде» должно удалить сессию и второго устройства").toBe(false);
     expect(await userOf(phone.cookie), "🚨 cookie второго устройства больше не должна давать пользователя").toBeNull();
@@ -139,11 +142,11 @@ describe("bauth09 «Logout»", () => {
     // Another account, written by Better Auth's adapter: only its session matters here, not its password.
     const other = await (await auth.$context).internalAdapter.createUser({ email: uniqueEmail("neighbour"), name: "Соседка" }, { method: "admin" });
     const [theirs, mine] = [await device(other), await device()];
-    expectSignedOut(await outcomeOf(signOutEverywhere(mine.headers)), "signOutEverywhere");
+    expectSignedOut(await outcomeOf(() => signOutEverywhere(mine.headers)), "signOutEverywhere");
     expect(await sessionExists(mine.token), "🚨 signOutEverywhere должен удалить сессии вошедшего пользователя").toBe(false);
     expect(await sessionExists(theirs.token), "🚨 «выйти везде» удаляет сессии только этого пользователя").toBe(true);
 
-    const refused = await outcomeOf(signOutEverywhere(new Headers()));
+    const refused = await outcomeOf(() => signOutEverywhere(new Headers()));
     expect(
       "result" in refused ? refused.result : `ошибка ${describeError(refused.thrown)}`,
       "🚨 без сессии signOutEverywhere должен вернуть { ok: false, code: \"UNAUTHORIZED\" }, а не бросать",
@@ -158,7 +161,7 @@ describe("bauth09 «Logout»", () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     let failed: Outcome;
     try {
-      failed = await outcomeOf(signOutEverywhere(laptop.headers));
+      failed = await outcomeOf(() => signOutEverywhere(laptop.headers));
     } finally {
       quiet.mockRestore();
       await allowDeletes();
@@ -172,7 +175,7 @@ describe("bauth09 «Logout»", () => {
     expect(await sessionExists(phone.token), "🚨 база отказала в удалении, поэтому сессия второго устройства должна остаться").toBe(true);
 
     // The same call with a working database does sign out everywhere: the failure above was the database's.
-    expectSignedOut(await outcomeOf(signOutEverywhere(laptop.headers)), "signOutEverywhere (база снова работает)");
+    expectSignedOut(await outcomeOf(() => signOutEverywhere(laptop.headers)), "signOutEverywhere (база снова работает)");
     expect(await sessionExists(phone.token), "🚨 с работающей базой «выйти везде» удаляет обе сессии").toBe(false);
   });
 });
