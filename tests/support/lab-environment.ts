@@ -85,6 +85,7 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
       }
     },
     reloadWith(variables) {
+      testState.reloaded = true;
       for (const [name, value] of Object.entries(variables)) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
@@ -113,6 +114,25 @@ async function migrateLab(id: string, url: string): Promise<void> {
   } catch (error) {
     throw new LabError(`${id}: миграции из ${shownPath(id, "drizzle")} не применились: ${describeError(error)}`);
   }
+}
+
+/**
+ * A reload lasts for the test that asked for it: each test starts from the
+ * environment and modules the file had before it, so no test leans on what
+ * an earlier one changed (worker-setup.ts calls these around every test).
+ */
+const testState = globalThis as typeof globalThis & { reloaded?: boolean; envBeforeTest?: NodeJS.ProcessEnv };
+
+export function rememberTestEnvironment(): void {
+  testState.envBeforeTest = { ...process.env };
+  testState.reloaded = false;
+}
+
+export function restoreTestEnvironment(): void {
+  if (!testState.reloaded || !testState.envBeforeTest) return;
+  restoreEnvironment(testState.envBeforeTest);
+  testState.reloaded = false;
+  vi.resetModules();
 }
 
 function restoreEnvironment(saved: NodeJS.ProcessEnv): void {

@@ -13,7 +13,7 @@ export default function SignUpPage() {
         fields={[
           { name: "name", label: "Имя", type: "text", autoComplete: "name" },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
-          { name: "password", label: "Пароль (не меньше 8 символов)", type: "password", autoComplete: "new-password" },
+          { name: "password", label: "Пароль (от 8 символов, не из списка самых распространённых)", type: "password", autoComplete: "new-password" },
         ]}
       />
       <p className="muted">

@@ -20,9 +20,9 @@ export const KNOWN_PLACEHOLDER_SECRETS: readonly string[] = [
   "better-auth-secret-that-is-long-enough-for-validation-test",
 ];
 
-// #region read-secret
 const HOW_TO_GENERATE = "Сгенерируйте секрет командой openssl rand -base64 32 и запишите вывод в .env.";
 
+// #region read-secret
 export function readAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
   const secret = env.BETTER_AUTH_SECRET ?? "";
   const problem = secretProblem(secret);
@@ -30,6 +30,7 @@ export function readAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
   if (problem) throw new Error(`BETTER_AUTH_SECRET ${problem}. ${HOW_TO_GENERATE}`);
   return secret;
 }
+// #endregion read-secret
 
 function secretProblem(secret: string): string | undefined {
   if (secret === "") return "не задан";
@@ -44,7 +45,6 @@ function secretProblem(secret: string): string | undefined {
   }
   return undefined;
 }
-// #endregion read-secret
 
 /**
  * A rough upper bound on the randomness of a string, in bits. A repeated

@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { db } from "../db";
 import { accounts, sessions, users, verifications } from "../db/schema";
+import { accountPolicy } from "./account-policy";
 import { readAppUrl, readAuthSecret } from "./env";
 
 // #region clocks
@@ -39,6 +40,11 @@ export const auth = betterAuth({
     // outside it with PASSWORD_TOO_SHORT / PASSWORD_TOO_LONG before any hashing.
     minPasswordLength: 8,
     maxPasswordLength: 128,
+  },
+  hooks: {
+    // Before every endpoint, HTTP and auth.api.* alike: the name cap and the weak-password list
+    // (src/lib/account-policy.ts) hold on each path that takes a name or a password.
+    before: accountPolicy,
   },
   // #region session-config
   session: {

@@ -3,6 +3,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "../db";
 import { accounts, sessions, users, verifications } from "../db/schema";
+import { accountPolicy } from "./account-policy";
 import { SESSION_COOKIE_PREFIX } from "./auth-cookies";
 import { readAppUrl, readAuthSecret } from "./env";
 
@@ -60,6 +61,11 @@ export const auth = betterAuth({
     // outside it with PASSWORD_TOO_SHORT / PASSWORD_TOO_LONG before any hashing.
     minPasswordLength: 8,
     maxPasswordLength: 128,
+  },
+  hooks: {
+    // Before every endpoint, HTTP and auth.api.* alike: the name cap and the weak-password list
+    // (src/lib/account-policy.ts) hold on each path that takes a name or a password.
+    before: accountPolicy,
   },
   session: {
     expiresIn: SESSION_EXPIRES_IN,

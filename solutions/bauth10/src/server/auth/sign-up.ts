@@ -1,4 +1,5 @@
 import { isAPIError } from "better-auth/api";
+import { ACCOUNT_POLICY_MESSAGES } from "../../lib/account-policy";
 import { auth } from "../../lib/auth";
 
 export interface SignUpInput {
@@ -24,6 +25,8 @@ const MESSAGES: Record<string, string> = {
   // two fields are always strings here, so for this call the email is the only thing it can mean.
   VALIDATION_ERROR: "Похоже, в адресе электронной почты ошибка. Проверьте его.",
   INVALID_PASSWORD: "Введите пароль.",
+  // The course's own refusals (name cap, whitespace-only and common passwords): the same text the HTTP API sends.
+  ...ACCOUNT_POLICY_MESSAGES,
 };
 const FALLBACK_MESSAGE = "Не удалось зарегистрироваться. Попробуйте ещё раз чуть позже.";
 
