@@ -1,14 +1,29 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { LabInfo } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 
+/**
+ * Hints live with the lab, in its README: a section «## Подсказки» with three
+ * levels, each a «### Уровень N — …» subsection (the idea, the API, a sketch
+ * close to code). `npm run hint` shows one level per call, as rustlings shows
+ * one hint per exercise, so a student reads only as much as they need.
+ */
 export const HINTS_HEADING = "Подсказки";
+export const LEVEL_COUNT = 3;
+export const LEVEL_TITLES = ["идея", "API", "почти код"] as const;
+
+export interface HintLevel {
+  /** 1-based. */
+  readonly level: number;
+  /** The heading's words after the dash: «идея», «API», «почти код». */
+  readonly title: string;
+  readonly body: string;
+}
 
 /**
  * The «## Подсказки» section of the lab's README, without its heading, or
- * undefined when the README or the section is missing. Every lab README has
- * one (npm run verify checks it), so the README is the one place hints live.
+ * undefined when the README or the section is missing.
  */
 export function readHints(id: string, root = REPO_ROOT): string | undefined {
   const readme = join(root, "labs", id, "README.md");
@@ -27,12 +42,161 @@ export function hintsSection(markdown: string): string | undefined {
   return body || undefined;
 }
 
-/** The text `npm run hint` and the watch mode print. */
-export function formatHints(lab: LabInfo, root = REPO_ROOT): string {
-  const hints = readHints(lab.id, root);
-  const title = `💡 Подсказки к ${lab.id} «${lab.title}»`;
-  if (!hints) {
-    return `${title}\nВ labs/${lab.id}/README.md нет раздела «## ${HINTS_HEADING}». Перечитайте задание в этом README и названия непройденных тестов.`;
+const LEVEL_HEADING = /^###\s+Уровень\s+(\d+)\s*[—–-]\s*(.*?)\s*$/;
+
+/**
+ * Splits the section into its «### Уровень N — …» subsections. `before` is
+ * any text above the first level (the README check forbids it); a level's
+ * body runs to the next level heading, so it may have its own `####` parts.
+ */
+export function parseHintLevels(section: string): { before: string; levels: HintLevel[] } {
+  const lines = section.replaceAll("\r\n", "\n").split("\n");
+  const levels: { level: number; title: string; lines: string[] }[] = [];
+  const before: string[] = [];
+  for (const line of lines) {
+    const heading = LEVEL_HEADING.exec(line);
+    if (heading) levels.push({ level: Number(heading[1]), title: heading[2]!, lines: [] });
+    else (levels.at(-1)?.lines ?? before).push(line);
   }
-  return `${title}\n\n${hints}\n\nЗадание целиком: labs/${lab.id}/README.md`;
+  return {
+    before: before.join("\n").trim(),
+    levels: levels.map(({ level, title, lines: body }) => ({ level, title, body: body.join("\n").trim() })),
+  };
+}
+
+/**
+ * What is wrong with a README's hints, as Russian sentences that say how to
+ * fix it; empty when the section has the three levels in order.
+ */
+export function hintProblems(markdown: string): string[] {
+  const section = hintsSection(markdown);
+  const shape = LEVEL_TITLES.map((title, index) => `«### Уровень ${index + 1} — ${title}»`).join(", ");
+  if (section === undefined) {
+    return [`нет раздела «## ${HINTS_HEADING}» (его показывает npm run hint). Добавьте его с тремя подразделами: ${shape}.`];
+  }
+  const { before, levels } = parseHintLevels(section);
+  const problems: string[] = [];
+  if (before) problems.push(`в разделе «## ${HINTS_HEADING}» есть текст до «### Уровень 1»: перенесите его в один из уровней, иначе npm run hint его не покажет.`);
+  const numbers = levels.map((entry) => entry.level);
+  if (numbers.join(",") !== "1,2,3") {
+    const found = numbers.length > 0 ? `сейчас уровни: ${numbers.join(", ")}` : "сейчас их нет";
+    problems.push(`в разделе «## ${HINTS_HEADING}» нужны ровно три подраздела по порядку: ${shape} (${found}).`);
+  }
+  for (const entry of levels.filter((level) => !level.body)) {
+    problems.push(`подраздел «### Уровень ${entry.level}» в «## ${HINTS_HEADING}» пуст: напишите подсказку этого уровня.`);
+  }
+  return problems;
+}
+
+/**
+ * The lab's hint levels. A README whose section has no level headings (an
+ * old copy of the course) gives its whole section as the only level.
+ */
+export function labHintLevels(id: string, root = REPO_ROOT): HintLevel[] | undefined {
+  const section = readHints(id, root);
+  if (section === undefined) return undefined;
+  const { before, levels } = parseHintLevels(section);
+  if (levels.length === 0) return [{ level: 1, title: "подсказки", body: before }];
+  if (before) levels[0] = { ...levels[0]!, body: `${before}\n\n${levels[0]!.body}`.trim() };
+  return levels;
+}
+
+// ---------------------------------------------------------------------------
+// How many levels the student has seen, per lab. The file is under .reports/,
+// which git ignores and the student copy never ships.
+
+export function hintStatePath(root = REPO_ROOT): string {
+  return resolve(root, process.env.HINTS_STATE ?? join(".reports", "hints.json"));
+}
+
+type HintState = Record<string, number>;
+
+function readState(root: string): HintState {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(hintStatePath(root), "utf8"));
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as HintState;
+  } catch {
+    // A missing or broken file means no hints were seen yet: hints must never fail on it.
+  }
+  return {};
+}
+
+function writeState(state: HintState, root: string): void {
+  const path = hintStatePath(root);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/** How many levels of this lab were shown (0 when none). */
+export function levelsSeen(id: string, root = REPO_ROOT): number {
+  const seen = readState(root)[id];
+  return typeof seen === "number" && Number.isInteger(seen) && seen > 0 ? seen : 0;
+}
+
+export function rememberLevelsSeen(id: string, seen: number, root = REPO_ROOT): void {
+  const state = readState(root);
+  if (seen > 0) state[id] = seen;
+  else delete state[id];
+  writeState(state, root);
+}
+
+// ---------------------------------------------------------------------------
+// What `npm run hint` and the watch mode print.
+
+function title(lab: LabInfo): string {
+  return `💡 Подсказки к ${lab.id} «${lab.title}»`;
+}
+
+function missing(lab: LabInfo): string {
+  return `${title(lab)}\nВ labs/${lab.id}/README.md нет раздела «## ${HINTS_HEADING}». Перечитайте задание в этом README и названия непройденных тестов.`;
+}
+
+function levelBlock(entry: HintLevel, total: number): string {
+  return `── Уровень ${entry.level} из ${total}: ${entry.title} ──\n\n${entry.body}`;
+}
+
+/**
+ * Shows the next level the student has not seen and remembers it; once all
+ * are seen, shows the last one again. This is `npm run hint -- <lab>`.
+ */
+export function showNextHint(lab: LabInfo, root = REPO_ROOT): string {
+  const levels = labHintLevels(lab.id, root);
+  if (!levels) return missing(lab);
+  const seen = levelsSeen(lab.id, root);
+  const index = Math.min(seen, levels.length - 1);
+  const entry = levels[index]!;
+  rememberLevelsSeen(lab.id, Math.max(seen, index + 1), root);
+  const remaining = levels.length - (index + 1);
+  const command = `npm run hint -- ${lab.id}`;
+  const footer =
+    remaining > 0
+      ? `Осталось уровней: ${remaining}. Следующий — снова ${command}.`
+      : seen >= levels.length
+        ? `Все уровни уже показаны, это снова последний. Все сразу: ${command} --all; начать с первого: ${command} --reset.`
+        : `Это последний уровень. Все сразу: ${command} --all; начать с первого: ${command} --reset.`;
+  return `${title(lab)}\n\n${levelBlock(entry, levels.length)}\n\n${footer}\nЗадание целиком: labs/${lab.id}/README.md`;
+}
+
+/** Every level at once (`--all`); counts them all as seen. */
+export function showAllHints(lab: LabInfo, root = REPO_ROOT): string {
+  const levels = labHintLevels(lab.id, root);
+  if (!levels) return missing(lab);
+  rememberLevelsSeen(lab.id, levels.length, root);
+  const blocks = levels.map((entry) => levelBlock(entry, levels.length)).join("\n\n");
+  return `${title(lab)}\n\n${blocks}\n\nНачать с первого уровня: npm run hint -- ${lab.id} --reset\nЗадание целиком: labs/${lab.id}/README.md`;
+}
+
+/** Forgets the levels seen (`--reset`). */
+export function resetHints(lab: LabInfo, root = REPO_ROOT): string {
+  rememberLevelsSeen(lab.id, 0, root);
+  return `🔄 Подсказки к ${lab.id} начнутся сначала: npm run hint -- ${lab.id} покажет уровень 1.`;
+}
+
+/** The one-line offer the watch mode prints after a failing re-grade. */
+export function hintOffer(lab: LabInfo, root = REPO_ROOT): string | undefined {
+  const levels = labHintLevels(lab.id, root);
+  if (!levels) return undefined;
+  const seen = levelsSeen(lab.id, root);
+  if (seen >= levels.length) return `💡 Все подсказки к ${lab.id} уже открыты: npm run hint -- ${lab.id} --all`;
+  return `💡 Застряли? npm run hint -- ${lab.id} покажет подсказку уровня ${seen + 1} из ${levels.length} (в другом терминале).`;
 }
