@@ -257,8 +257,8 @@ describe("bauth08 «Session expiration»", () => {
       ).not.toBe("UNAUTHORIZED");
       expect(error?.code, "🚨 сбой базы — не «сессия несвежая»: пробросьте ошибку дальше").not.toBe("SESSION_NOT_FRESH");
     } finally {
+      // The harness undoes reloadWith after each test; only the console needs its voice back.
       quiet.mockRestore();
-      lab.reloadWith({ DATABASE_URL: lab.databaseUrl });
     }
   });
 });
