@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { tableNames } from "./support/catalog.ts";
-import { freePort } from "./support/free-port.ts";
 import { appRequest, readJson, type AuthHandler } from "./support/http.ts";
 import { setupLab, type LabEnvironment } from "./support/lab-environment.ts";
 import { isScryptHashOf } from "./support/passwords.ts";
@@ -97,13 +96,6 @@ async function insertUser(name: string): Promise<{ id: string; email: string }> 
 async function httpSignUp(body: Record<string, unknown>) {
   const response = await (await loadAuth()).handler(appRequest("/api/auth/sign-up/email", { body }));
   return { status: response.status, body: await readJson(response) };
-}
-
-/** A DATABASE_URL on a port nothing listens on: every query of the lab fails at once with ECONNREFUSED. */
-async function unreachableDatabaseUrl(): Promise<string> {
-  const url = new URL(lab.databaseUrl);
-  url.port = String(await freePort(url.hostname === "localhost" ? "127.0.0.1" : url.hostname));
-  return url.toString();
 }
 
 describe("bauth04 «Регистрация пользователя»", () => {
@@ -266,7 +258,7 @@ describe("bauth04 «Регистрация пользователя»", () => {
   it("когда база недоступна, signUp бросает ошибку, а не выдаёт её за отказ пользователю", async () => {
     // With the database up, a refusal is a result: so an exception below is about the database, not a stub that always throws.
     expectRefusal(await callSignUp({ name: "Гоша", email: uniqueEmail("down"), password: "1" }), "PASSWORD_TOO_SHORT");
-    lab.reloadWith({ DATABASE_URL: await unreachableDatabaseUrl() });
+    lab.reloadWith({ DATABASE_URL: await lab.unreachableDatabaseUrl() });
     try {
       const signUp = await loadSignUp();
       const outcome = await Promise.resolve()

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "./support/free-port.ts";
 import { parseSetCookies, sessionCookie, setCookieHeaders, signedCookieValue, tokenOf, type AuthHandler, type ParsedCookie } from "./support/http.ts";
 import { setupLab, type LabEnvironment } from "./support/lab-environment.ts";
 import { openSession, type AuthWithContext } from "./support/sessions.ts";
@@ -92,13 +91,6 @@ async function sessionRow(token: string) {
 async function sessionTokens(): Promise<string[]> {
   const { rows } = await lab.sql.query<{ token: string }>(`select token from sessions where user_id = $1`, [user.id]);
   return rows.map((row) => row.token);
-}
-
-/** A DATABASE_URL on a port nothing listens on: every query of the lab fails at once with ECONNREFUSED. */
-async function unreachableDatabaseUrl(): Promise<string> {
-  const url = new URL(lab.databaseUrl);
-  url.port = String(await freePort(url.hostname === "localhost" ? "127.0.0.1" : url.hostname));
-  return url.toString();
 }
 
 describe("bauth05 «Login и создание session»", () => {
@@ -194,7 +186,7 @@ describe("bauth05 «Login и создание session»", () => {
   it("когда база недоступна, signIn бросает ошибку, а не отвечает «неверный email или пароль»", async () => {
     // With the database up, a wrong password is a result: so an exception below is about the database.
     expectInvalidCredentials(await wrongPasswordSignIn(), "вход с неверным паролем");
-    lab.reloadWith({ DATABASE_URL: await unreachableDatabaseUrl() });
+    lab.reloadWith({ DATABASE_URL: await lab.unreachableDatabaseUrl() });
     try {
       const signIn = await loadSignIn();
       const outcome = await Promise.resolve()

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "./support/free-port.ts";
 import { appRequest, parseSetCookies, signedCookieValue, type AuthHandler } from "./support/http.ts";
 import { setupLab, type LabEnvironment } from "./support/lab-environment.ts";
 import { openSession, type AuthWithContext, type OpenedSession } from "./support/sessions.ts";
@@ -87,13 +86,6 @@ async function browserSession(): Promise<{ session: OpenedSession; headers: Head
   return { session, headers: new Headers({ cookie: header }) };
 }
 
-/** A DATABASE_URL on a port nothing listens on: every query of the lab fails at once with ECONNREFUSED. */
-async function unreachableDatabaseUrl(): Promise<string> {
-  const url = new URL(lab.databaseUrl);
-  url.port = String(await freePort(url.hostname === "localhost" ? "127.0.0.1" : url.hostname));
-  return url.toString();
-}
-
 describe("bauth06 «Получение session»", () => {
   it("getCurrentUser возвращает { id, email, name, role } пользователя по cookie сессии", async () => {
     const current = await currentUser(validHeaders(), "действующая cookie");
@@ -157,7 +149,7 @@ describe("bauth06 «Получение session»", () => {
 
   it("когда база недоступна, getCurrentUser и requireUser бросают ошибку, а не считают запрос анонимным", async () => {
     await expectAccepted(validHeaders(), "действующая cookie при работающей базе");
-    lab.reloadWith({ DATABASE_URL: await unreachableDatabaseUrl() });
+    lab.reloadWith({ DATABASE_URL: await lab.unreachableDatabaseUrl() });
     try {
       const { getCurrentUser, requireUser, UnauthorizedError } = await loadSession();
       const current = await settle(() => getCurrentUser(validHeaders())).then(

@@ -3,6 +3,7 @@ import pg from "pg";
 import { inject, vi } from "vitest";
 import { applyMigrations, createDatabase, hasMigrations, type LabDatabase } from "./database.ts";
 import { onFileEnd } from "./file-cleanup.ts";
+import { freePort } from "./free-port.ts";
 import { endLabPools, trackLabPools } from "./lab-pools.ts";
 import { describeError } from "./errors.ts";
 import { importLabFile, labDir, LabError, requireExport, shownPath } from "./lab.ts";
@@ -29,6 +30,12 @@ export interface LabEnvironment {
   importError(file: string): Promise<string | undefined>;
   /** Sets environment variables for the next `load`, which then re-evaluates the lab's modules. */
   reloadWith(variables: Record<string, string | undefined>): void;
+  /**
+   * This file's DATABASE_URL on a port where nothing listens: a database that
+   * is down, for checking that a lab passes on a failure that is not the
+   * user's instead of hiding it (use with reloadWith).
+   */
+  unreachableDatabaseUrl(): Promise<string>;
 }
 
 type ExportSpec<T> = { [K in keyof T]: "function" | "object" | "string" };
@@ -83,6 +90,13 @@ export async function setupLab(id: string, options: LabOptions = {}): Promise<La
       } catch (error) {
         return describeError(error);
       }
+    },
+    async unreachableDatabaseUrl() {
+      const url = new URL(database?.url ?? "postgres://postgres@127.0.0.1/postgres");
+      // A free port on loopback, whatever server the run uses: nothing answers there.
+      url.hostname = "127.0.0.1";
+      url.port = String(await freePort());
+      return url.toString();
     },
     reloadWith(variables) {
       testState.reloaded = true;
