@@ -1,16 +1,25 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { labs } from "../../course/labs.ts";
 import type { GradingReport, LabResult } from "../../tests/support/grading-report.ts";
 import { normalizeLabId } from "../lab/cli.ts";
-import { hintsSection } from "../lab/hints.ts";
+import { hintProblems, hintsSection, labHintLevels, parseHintLevels } from "../lab/hints.ts";
 import { readStarter } from "../lab/starter.ts";
 import { REPO_ROOT, runScript } from "./helpers.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "bauth-tooling-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const LEVELS = "### Уровень 1 — идея\n\nпервая\n\n### Уровень 2 — API\n\nвторая\n\n#### Мелочь\n\ny\n\n### Уровень 3 — почти код\n\nтретья";
+let hintFiles = 0;
+
+/** Each test remembers its hint levels in its own file, never in the course's .reports/hints.json. */
+function hintEnv(): { HINTS_STATE: string } {
+  hintFiles += 1;
+  return { HINTS_STATE: join(temp, `hints-${hintFiles}.json`) };
+}
 
 describe("разбор id лабы", () => {
   it("принимает bauth04, 04 и 4 как одну лабу", () => {
@@ -33,9 +42,11 @@ describe("разбор id лабы", () => {
     expect(missing.output).toContain("Укажите лабу");
   });
 
-  it("незнакомый флаг — код 2", async () => {
-    const result = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth01", "--wat"]);
+  it("незнакомый флаг — код 2 и сообщение по-русски", async () => {
+    const result = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth01", "--wat"], hintEnv());
     expect(result.code).toBe(2);
+    expect(result.output).toContain("Неизвестный флаг: --wat");
+    expect(result.output).toContain("--all");
   });
 });
 
@@ -46,12 +57,78 @@ describe("npm run hint", () => {
     expect(hintsSection("# без подсказок\n")).toBeUndefined();
   });
 
-  it("печатает подсказки из README лабы", async () => {
-    const result = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth01"]);
+  it("делит раздел на три уровня «### Уровень N — …», а у уровня могут быть свои подзаголовки", () => {
+    const { before, levels } = parseHintLevels(LEVELS);
+    expect(before).toBe("");
+    expect(levels).toEqual([
+      { level: 1, title: "идея", body: "первая" },
+      { level: 2, title: "API", body: "вторая\n\n#### Мелочь\n\ny" },
+      { level: 3, title: "почти код", body: "третья" },
+    ]);
+    expect(hintProblems(`# T\n\n## Подсказки\n\n${LEVELS}\n\n## Документация\n`)).toEqual([]);
+  });
+
+  it("проверка README называет, чего не хватает в подсказках и как исправить", () => {
+    expect(hintProblems("# T\n")[0]).toContain("Добавьте его с тремя подразделами");
+    const twoLevels = hintProblems("## Подсказки\n\nвступление\n\n### Уровень 1 — идея\n\nа\n\n### Уровень 3 — почти код\n\n");
+    expect(twoLevels.join("\n")).toContain("текст до «### Уровень 1»");
+    expect(twoLevels.join("\n")).toContain("нужны ровно три подраздела по порядку");
+    expect(twoLevels.join("\n")).toContain("«### Уровень 3» в «## Подсказки» пуст");
+  });
+
+  it.each(labs.map((lab) => lab.id))("%s: в README три уровня подсказок", (id) => {
+    expect(hintProblems(readFileSync(join(REPO_ROOT, "labs", id, "README.md"), "utf8"))).toEqual([]);
+  });
+
+  it("каждый вызов показывает следующий уровень, говорит, сколько осталось, а после третьего повторяет последний", async () => {
+    const env = hintEnv();
+    const levels = labHintLevels("bauth01")!;
+    expect(levels.map((entry) => entry.level)).toEqual([1, 2, 3]);
+    for (const [index, entry] of levels.entries()) {
+      const result = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["1"], env);
+      expect(result.code).toBe(0);
+      expect(result.output).toContain("💡 Подсказки к bauth01");
+      expect(result.output).toContain(`Уровень ${entry.level} из 3: ${entry.title}`);
+      expect(result.output).toContain(entry.body.split("\n")[0]);
+      for (const other of levels.filter((_, at) => at !== index)) expect(result.output).not.toContain(`Уровень ${other.level} из 3`);
+      expect(result.output).toContain(index < 2 ? `Осталось уровней: ${2 - index}` : "Это последний уровень");
+      expect(result.output).not.toContain("## Документация");
+    }
+    const again = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth01"], env);
+    expect(again.output).toContain("Уровень 3 из 3");
+    expect(again.output).toContain("Все уровни уже показаны");
+    // Each lab keeps its own level.
+    const other = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth02"], env);
+    expect(other.output).toContain("Уровень 1 из 3");
+    expect(JSON.parse(readFileSync(env.HINTS_STATE!, "utf8"))).toEqual({ bauth01: 3, bauth02: 1 });
+  });
+
+  it("--all показывает все уровни сразу, --reset начинает с первого", async () => {
+    const env = hintEnv();
+    const all = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth03", "--all"], env);
+    expect(all.code).toBe(0);
+    for (const entry of labHintLevels("bauth03")!) {
+      expect(all.output).toContain(`Уровень ${entry.level} из 3: ${entry.title}`);
+      expect(all.output).toContain(entry.body.split("\n")[0]);
+    }
+    const reset = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth03", "--reset"], env);
+    expect(reset.code).toBe(0);
+    expect(reset.output).toContain("покажет уровень 1");
+    expect(reset.output).not.toContain("Уровень 1 из 3");
+    const first = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth03"], env);
+    expect(first.output).toContain("Уровень 1 из 3");
+
+    const both = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth03", "--all", "--reset"], env);
+    expect(both.code).toBe(2);
+    expect(both.output).toContain("Выберите что-то одно");
+  });
+
+  it("испорченный файл уровней не мешает: подсказки начинаются с первого уровня", async () => {
+    const env = hintEnv();
+    writeFileSync(env.HINTS_STATE!, "{не json");
+    const result = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth01"], env);
     expect(result.code).toBe(0);
-    expect(result.output).toContain("💡 Подсказки к bauth01");
-    expect(result.output).toContain("openssl rand -base64 32");
-    expect(result.output).not.toContain("## Документация");
+    expect(result.output).toContain("Уровень 1 из 3");
   });
 });
 

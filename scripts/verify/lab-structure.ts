@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { labs } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
+import { hintProblems } from "../lab/hints.ts";
 
 /**
  * The lab contract, checked in code as rustlings' `dev check` does, but
@@ -21,8 +22,9 @@ export function checkLabStructure(): string[] {
 
     const readme = join(starter, "README.md");
     if (!existsSync(readme)) problems.push(`${id}: нет labs/${id}/README.md с заданием.`);
-    else if (!/^## Подсказки\s*$/m.test(readFileSync(readme, "utf8"))) {
-      problems.push(`${id}: в labs/${id}/README.md нет раздела «## Подсказки» (его показывает npm run hint).`);
+    else {
+      // npm run hint shows one level per call, so the section must have all three, in order.
+      for (const problem of hintProblems(readFileSync(readme, "utf8"))) problems.push(`${id}: labs/${id}/README.md: ${problem}`);
     }
 
     const starterFiles = codeFiles(starter);
