@@ -38,8 +38,13 @@ export function vitestArguments(argv: string[]): string[] {
     if (!lab) usageError(`Лабы «${arg}» нет в курсе. Доступные лабы:\n${validLabsList()}\nНапример: npm test -- bauth04 (или 04, или 4).`);
     args.push(graderFilter(lab.id));
   }
+  // A --reporter on the command line replaces the config's reporters; the grading table and
+  // the JSON report for the autograder stay whatever else is asked for.
+  if (args.some((arg) => arg === "--reporter" || arg.startsWith("--reporter="))) args.push(`--reporter=${GRADING_REPORTER}`);
   return args;
 }
+
+const GRADING_REPORTER = "./tests/support/grading-reporter.ts";
 
 if (import.meta.main) {
   const vitest = join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs");

@@ -4,7 +4,7 @@
  * It grades a copy of solutions/ in which bauth04's signUp() never returns.
  * Prints figures; the goal is a run that ends within 90 s.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { GradingReport } from "../../tests/support/grading-report.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
@@ -26,6 +26,7 @@ try {
     env: { LAB_TARGET: relative(REPO_ROOT, root), GRADING_REPORT: reportPath },
   });
   const seconds = (performance.now() - started) / 1000;
+  if (!existsSync(reportPath)) throw new Error(`npm test не записал отчёт. Его вывод:\n${result.output.slice(-3000)}`);
   const report = JSON.parse(readFileSync(reportPath, "utf8")) as GradingReport;
   const loopLab = report.labs.find((lab) => lab.id === "bauth04")!;
   const others = report.labs.filter((lab) => lab.id !== "bauth04");

@@ -9,7 +9,18 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 /** Folders are taken whole; `tests/` is also checked for added files. */
-export const PROTECTED_PATHS = ["tests", "vitest.config.ts", "package.json", "package-lock.json", "course/labs.ts", "tsconfig.json"] as const;
+export const PROTECTED_PATHS = [
+  "tests",
+  "vitest.config.ts",
+  "package.json",
+  "package-lock.json",
+  "course/labs.ts",
+  "tsconfig.json",
+  // `npm test` runs these before Vitest: the Node check and the lab-id filter.
+  "scripts/require-node.mjs",
+  "scripts/test.ts",
+  "scripts/lab/cli.ts",
+] as const;
 
 /** The folder whose exact file list is pinned too, so an added test or setup file is caught. */
 export const PINNED_TREE = "tests";
