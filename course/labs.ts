@@ -19,12 +19,12 @@ export const labs = [
   { id: "bauth02", title: "Интеграция с PostgreSQL", slide: "bauth02", points: 5 },
   { id: "bauth03", title: "Таблицы users и sessions", slide: "bauth03", points: 10 },
   { id: "bauth04", title: "Регистрация пользователя", slide: "bauth04", points: 10 },
-  { id: "bauth05", title: "Login и создание session", slide: "bauth05", points: 10 },
-  { id: "bauth06", title: "Получение session", slide: "bauth06", points: 10 },
-  { id: "bauth07", title: "Передача user в context", slide: "bauth07", points: 10 },
-  { id: "bauth08", title: "Session expiration", slide: "bauth08", points: 10 },
-  { id: "bauth09", title: "Logout", slide: "bauth09", points: 10 },
-  { id: "bauth10", title: "Полный lifecycle аутентификации", slide: "bauth10", points: 20 },
+  { id: "bauth05", title: "Вход и создание сессии", slide: "bauth05", points: 10 },
+  { id: "bauth06", title: "Чтение сессии на сервере", slide: "bauth06", points: 10 },
+  { id: "bauth07", title: "Пользователь в контексте tRPC", slide: "bauth07", points: 10 },
+  { id: "bauth08", title: "Срок жизни сессии", slide: "bauth08", points: 10 },
+  { id: "bauth09", title: "Выход", slide: "bauth09", points: 10 },
+  { id: "bauth10", title: "Полный жизненный цикл", slide: "bauth10", points: 20 },
 ] as const satisfies readonly LabInfo[];
 
 export type LabId = (typeof labs)[number]["id"];
