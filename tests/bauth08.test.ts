@@ -1,7 +1,6 @@
 import type { Auth } from "better-auth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { describeError } from "./support/errors.ts";
-import { freePort } from "./support/free-port.ts";
 import { appRequest, readJson, sessionCookie, signedCookieValue, tokenOf, type AuthHandler } from "./support/http.ts";
 import { importLabFile } from "./support/lab.ts";
 import { setupLab, type LabEnvironment } from "./support/lab-environment.ts";
@@ -243,10 +242,9 @@ describe("bauth08 «Session expiration»", () => {
     await expectFresh(session.headers, "с работающей базой свежая сессия проходит");
 
     // The same app, pointed at a port nobody listens on: every query fails with ECONNREFUSED.
-    const unreachable = new URL(lab.databaseUrl);
-    unreachable.port = String(await freePort());
+    const unreachable = await lab.unreachableDatabaseUrl();
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-    lab.reloadWith({ DATABASE_URL: unreachable.href });
+    lab.reloadWith({ DATABASE_URL: unreachable });
     try {
       const { requireFreshSession } = await loadFresh();
       const error = await errorOf(() => requireFreshSession(session.headers));
