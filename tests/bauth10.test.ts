@@ -233,6 +233,26 @@ describe("bauth10 «Полный lifecycle аутентификации»", () =
     ).toBeUndefined();
   });
 
+  it("Secure у cookie следует схеме BETTER_AUTH_URL, а не NODE_ENV: https в тестовом режиме — Secure, http-стенд в production — без Secure", async () => {
+    reload({ BETTER_AUTH_URL: PRODUCTION_ORIGIN });
+    const staging = sessionCookie(await browser(PRODUCTION_ORIGIN).auth("sign-up/email", { name: "Стенд", email: uniqueEmail("https"), password: TEST_PASSWORD }));
+    expect(staging, "🚨 регистрация на https-адресе должна выставить cookie сессии").toBeDefined();
+    expect(
+      staging!.attributes.has("secure"),
+      "🚨 адрес приложения https, а cookie без Secure: выводите useSecureCookies из схемы BETTER_AUTH_URL, а не из NODE_ENV",
+    ).toBe(true);
+
+    const intranet = "http://intranet.example:3000";
+    reload({ NODE_ENV: "production", BETTER_AUTH_URL: intranet });
+    const internal = sessionCookie(await browser(intranet).auth("sign-up/email", { name: "Интранет", email: uniqueEmail("http"), password: TEST_PASSWORD }));
+    expect(internal, "🚨 регистрация на http-адресе должна выставить cookie сессии").toBeDefined();
+    expect(
+      browserRefusal(internal!, intranet),
+      "🚨 приложение работает по http, а cookie с Secure: браузер её не сохранит, и вход не удержится. " +
+        "Secure и префикс __Secure- нужны, когда адрес https, а не когда NODE_ENV=production",
+    ).toBeUndefined();
+  });
+
   it("префикс cookie — одна константа SESSION_COOKIE_PREFIX: поменяйте её, и имя cookie, и proxy следуют за ней", async () => {
     const module = await lab.load<{ SESSION_COOKIE_PREFIX: string }>(COOKIES, { SESSION_COOKIE_PREFIX: "string" });
     const changed = `${module.SESSION_COOKIE_PREFIX}-renamed`;
