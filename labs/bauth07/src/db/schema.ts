@@ -63,7 +63,7 @@ export const accounts = pgTable(
   (table) => [index("accounts_user_id_idx").on(table.userId)],
 );
 
-// Short-lived values: email verification and password reset tokens.
+// Short-lived values: password reset tokens and OAuth state (email verification is a signed JWT and writes no row).
 export const verifications = pgTable(
   "verifications",
   {

@@ -7,7 +7,7 @@ import { accountPolicy } from "./account-policy";
 import { readAppUrl, readAuthSecret } from "./env";
 
 // The three session clocks, in seconds (Better Auth counts all three in seconds).
-/** Absolute lifetime: past expires_at the session is dead, however active the user was. */
+/** Idle limit: each refresh moves expires_at to now + this; there is no absolute end. */
 export const SESSION_EXPIRES_IN = 60 * 60 * 24 * 30;
 /** Sliding renewal: a read this long after the last renewal pushes expires_at to now + SESSION_EXPIRES_IN. */
 export const SESSION_UPDATE_AGE = 60 * 60 * 24;

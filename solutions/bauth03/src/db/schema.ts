@@ -72,7 +72,7 @@ export const accounts = pgTable(
 // #endregion accounts
 
 // #region verifications
-// Short-lived values: email verification and password reset tokens.
+// Short-lived values: password reset tokens and OAuth state (email verification is a signed JWT and writes no row).
 export const verifications = pgTable(
   "verifications",
   {

@@ -8,7 +8,7 @@ import { SESSION_COOKIE_PREFIX } from "./auth-cookies";
 import { readAppUrl, readAuthSecret } from "./env";
 
 // The three session clocks, in seconds (Better Auth counts all three in seconds).
-/** Absolute lifetime: past expires_at the session is dead, however active the user was. */
+/** Idle limit: each refresh moves expires_at to now + this; there is no absolute end. */
 export const SESSION_EXPIRES_IN = 60 * 60 * 24 * 30;
 /** Sliding renewal: a read this long after the last renewal pushes expires_at to now + SESSION_EXPIRES_IN. */
 export const SESSION_UPDATE_AGE = 60 * 60 * 24;
@@ -38,7 +38,7 @@ export const auth = betterAuth({
     // The session cookie: "bauth.session_token", read back by src/proxy.ts through the same constant.
     cookiePrefix: SESSION_COOKIE_PREFIX,
     // Secure (and Better Auth's "__Secure-" name prefix) exactly when the app is served over https:
-    // a browser drops a Secure cookie set over plain http, so dev on http://localhost keeps working.
+    // over plain http a browser may drop a Secure cookie (Safari does even on localhost).
     useSecureCookies: new URL(appUrl).protocol === "https:",
     defaultCookieAttributes: {
       // Out of reach of page scripts: an XSS payload cannot read the token.
