@@ -33,8 +33,8 @@ export async function startPostgres(): Promise<RunningPostgres & { version: stri
     server = await startProvider(kind, forced);
   } catch (error) {
     if (forced || kind !== "testcontainers") throw error;
-    const reason = error instanceof ContainerStartError ? error.reason : describeError(error);
-    const note = `Docker отвечает, но ${reason}; поэтому встроенный`;
+    const reason = error instanceof ContainerStartError ? `${error.reason}: ${error.cause}` : describeError(error);
+    const note = `Docker отвечает, но ${reason.slice(0, 300)}; поэтому встроенный`;
     server = { ...(await startProvider("embedded", false)), note };
   }
   try {

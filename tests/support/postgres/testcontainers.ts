@@ -64,6 +64,7 @@ export async function startContainer(timeoutMs: number): Promise<RunningPostgres
     const reason = missingImage(error, image);
     throw new ContainerStartError(
       reason,
+      describeError(error),
       `Docker отвечает, но PostgreSQL в нём не запустился: ${reason} (${describeError(error)}). ` +
         `Так бывает без интернета или когда Docker Hub недоступен. Скачайте образы заранее (docker pull ${image} и docker pull ${ryukImage()}), ` +
         `укажите другой образ в BAUTH_PG_IMAGE, или уберите BAUTH_PG_PROVIDER=testcontainers — тогда тесты поднимут встроенный PostgreSQL.`,
@@ -75,15 +76,20 @@ export async function startContainer(timeoutMs: number): Promise<RunningPostgres
 export class ContainerStartError extends ProviderError {
   constructor(
     readonly reason: string,
+    /** Testcontainers' own words, for the banner of a fallback. */
+    override readonly cause: string,
     message: string,
   ) {
     super(message);
   }
 }
 
-/** Which image could not be had: Ryuk starts first, so its failure comes before the server's. */
+/** What could not be had: an image (offline, blocked or rate-limited registry) or a running container. Ryuk starts first. */
 function missingImage(error: unknown, image: string): string {
-  const text = `${describeError(error)} ${error instanceof Error ? (error.stack ?? "") : ""}`.toLowerCase();
+  const text = describeError(error);
   const ryuk = ryukImage();
-  return text.includes("ryuk") || text.includes(ryuk.toLowerCase()) ? `нет образа ${ryuk} (Ryuk)` : `не удалось получить или запустить образ ${image}`;
+  const isRyuk = /ryuk/i.test(text) || text.includes(ryuk);
+  const subject = isRyuk ? `${ryuk} (Ryuk)` : image;
+  const noImage = /pull|registry|manifest|no such image|proxyconnect|not found: manifest/i.test(text);
+  return noImage ? `не удалось получить образ ${subject}` : `не запустился контейнер из образа ${subject}`;
 }
