@@ -93,7 +93,7 @@ async function sessionTokens(): Promise<string[]> {
   return rows.map((row) => row.token);
 }
 
-describe("bauth05 «Login и создание session»", () => {
+describe("bauth05 «Вход и создание сессии»", () => {
   it("успешный вход возвращает { ok: true, user } и создаёт строку в sessions со сроком now + expiresIn", async () => {
     const { result, cookie, startedAt } = await sharedSignIn();
     expect(result.user, "🚨 user в результате — ровно id, email и name вошедшего пользователя").toEqual({

@@ -86,7 +86,7 @@ async function browserSession(): Promise<{ session: OpenedSession; headers: Head
   return { session, headers: new Headers({ cookie: header }) };
 }
 
-describe("bauth06 «Получение session»", () => {
+describe("bauth06 «Чтение сессии на сервере»", () => {
   it("getCurrentUser возвращает { id, email, name, role } пользователя по cookie сессии", async () => {
     const current = await currentUser(validHeaders(), "действующая cookie");
     expect(current, "🚨 для действующей cookie нужен пользователь — и только поля id, email, name, role").toEqual({

@@ -109,7 +109,7 @@ async function trpcCode(promise: Promise<unknown>): Promise<string> {
   );
 }
 
-describe("bauth07 «Передача user в context»", () => {
+describe("bauth07 «Пользователь в контексте tRPC»", () => {
   it("createContextFactory передаёт getUser заголовки запроса и кладёт результат в ctx.user", async () => {
     const { createContextFactory } = await loadTrpc();
     const seen: Headers[] = [];

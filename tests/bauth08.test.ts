@@ -114,7 +114,7 @@ async function expectFresh(headers: Headers, what: string): Promise<void> {
   });
 }
 
-describe("bauth08 «Session expiration»", () => {
+describe("bauth08 «Срок жизни сессии»", () => {
   it("три часа сессии заданы в секундах: expiresIn 30 дней, updateAge 1 день, freshAge 10 минут", async () => {
     const { auth } = await loadAuth();
     expect(auth.options.session, "🚨 передайте в betterAuth({...}) блок session с тремя значениями").toMatchObject({

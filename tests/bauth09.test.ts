@@ -92,7 +92,7 @@ async function refuseSessionDeletes(userId: string): Promise<() => Promise<void>
   };
 }
 
-describe("bauth09 «Logout»", () => {
+describe("bauth09 «Выход»", () => {
   it("POST на выход с чужого Origin отклоняется (403 INVALID_ORIGIN, сессия остаётся), а со своего — проходит", async () => {
     const { auth } = await loadAuth();
     const tablet = await device();

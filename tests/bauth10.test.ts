@@ -137,7 +137,7 @@ function dataOf(body: Record<string, unknown>): Record<string, unknown> | undefi
   return (body.result as { data?: Record<string, unknown> } | undefined)?.data;
 }
 
-describe("bauth10 «Полный lifecycle аутентификации»", () => {
+describe("bauth10 «Полный жизненный цикл»", () => {
   it("route.ts отдаёт Better Auth: GET /api/auth/ok через toNextJsHandler(auth) отвечает 200", async () => {
     const { GET } = await loadAuthRoute();
     const response = await GET(new Request(new URL("/api/auth/ok", APP_ORIGIN)));
