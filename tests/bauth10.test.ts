@@ -7,7 +7,7 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { browserRefusal, CookieJar } from "./support/browser.ts";
 import { readJson, sessionCookie, tokenOf } from "./support/http.ts";
-import { labDir } from "./support/lab.ts";
+import { importLabFile, labDir, LabError, shownPath } from "./support/lab.ts";
 import { APP_ORIGIN, setupLab, type LabEnvironment } from "./support/lab-environment.ts";
 import { TEST_PASSWORD, uniqueEmail } from "./support/users.ts";
 
@@ -56,7 +56,16 @@ async function loadAuthRoute() {
   return lab.load<{ GET: RouteHandler; POST: RouteHandler }>(ROUTE_AUTH, { GET: "function", POST: "function" });
 }
 const loadTrpcRoute = () => lab.load<{ GET: RouteHandler; POST: RouteHandler }>(ROUTE_TRPC, { GET: "function", POST: "function" });
-const loadProxy = () => lab.load<ProxyModule>(PROXY, { proxy: "function", config: "object" });
+/** Next.js 16 takes the proxy as a named `proxy` export or as the file's default export: both are right. */
+async function loadProxy(): Promise<ProxyModule> {
+  const { config } = await lab.load<Pick<ProxyModule, "config">>(PROXY, { config: "object" });
+  const module = await importLabFile("bauth10", PROXY);
+  const proxy = typeof module.proxy === "function" ? module.proxy : module.default;
+  if (typeof proxy !== "function") {
+    throw new LabError(`bauth10: ${shownPath("bauth10", PROXY)}: ожидается функция proxy — export function proxy(…) или export default function, но её нет.`);
+  }
+  return { proxy: proxy as Proxy, config };
+}
 const loadDashboard = () =>
   lab.load<{ loadDashboard: (headers: Headers) => Promise<{ user: { id: string; email: string } }> }>("src/app/dashboard/data.ts", {
     loadDashboard: "function",
