@@ -3,8 +3,14 @@
  * - the cleanups helpers registered for the file's end (file-cleanup.ts);
  * - the infinite-loop watchdog, told which file and test are running;
  * - Russian messages for Vitest's timeout errors;
- * - each test's reloadWith() undone after it, so tests never depend on their order.
+ * - each test's reloadWith() undone after it, so tests never depend on their order;
+ * - Better Auth loaded before any test can change NODE_ENV (see the import below).
  */
+// Better Auth reads NODE_ENV once, when it is first imported in a process (@better-auth/core's env:
+// isProduction is a constant). Loading it here, under Vitest's NODE_ENV=test and before any test
+// reloads a lab with NODE_ENV=production, keeps production defaults (the rate limiter among them)
+// from leaking into every later file of this worker, whatever order the tests run in.
+import "better-auth";
 import { afterEach, beforeAll, beforeEach, expect } from "vitest";
 import "./file-cleanup.ts";
 import { rememberTestEnvironment, restoreTestEnvironment } from "./lab-environment.ts";
