@@ -6,14 +6,14 @@ import type { GradingReport } from "../../tests/support/grading-report.ts";
 import { localBin, runCommand } from "../lib/run-command.ts";
 
 /**
- * Grades `solutions/` (tests in a shuffled order, so no test leans on an
+ * Grades `solutions/` (files and tests in a shuffled order, so none leans on an
  * earlier one's rows) and then `labs/`, with the real graders, on the server
  * given in `databaseUrl`, and checks the rule every grader must keep: it
  * passes on the solution, and every single test fails on the starter.
  */
 export async function checkStartersAndSolutions(databaseUrl: string): Promise<string[]> {
   const seed = Math.floor(Math.random() * 1_000_000);
-  const solutions = await grade("solutions", databaseUrl, ["--sequence.shuffle.tests", `--sequence.seed=${seed}`]);
+  const solutions = await grade("solutions", databaseUrl, ["--sequence.shuffle", `--sequence.seed=${seed}`]);
   const starters = await grade("labs", databaseUrl);
   const problems: string[] = [];
   for (const { id } of labs) {
@@ -23,7 +23,7 @@ export async function checkStartersAndSolutions(databaseUrl: string): Promise<st
     else if (solved.status !== "passed") {
       const why = solved.error ?? solved.failing.join("; ");
       problems.push(
-        `${id}: эталонное решение не проходит свои тесты (${solved.tests.passed}/${solved.tests.total}, порядок тестов перемешан, --sequence.seed=${seed}): ${why}`,
+        `${id}: эталонное решение не проходит свои тесты (${solved.tests.passed}/${solved.tests.total}, порядок файлов и тестов перемешан, --sequence.seed=${seed}): ${why}`,
       );
     }
     if (!starter || starter.status === "not-run") problems.push(`${id}: грейдер не запускался на labs/.`);
