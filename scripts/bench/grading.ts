@@ -3,7 +3,6 @@
  * with the PostgreSQL start measured on its own. Prints figures; asserts nothing.
  */
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { labs } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { bannerLine, startPostgres } from "../../tests/support/postgres/provider.ts";

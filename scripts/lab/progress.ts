@@ -8,11 +8,11 @@ import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { labs } from "../../course/labs.ts";
-import { reportPath as gradingReportPath } from "../../tests/support/report-file.ts";
+import { readReport, reportPath as gradingReportPath } from "../../tests/support/report-file.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { localBin, runCommand } from "../lib/run-command.ts";
 import { usageError } from "./cli.ts";
-import { latestResults, newestChange, readReport, type LatestResult } from "./reports.ts";
+import { latestResults, newestChange, type LatestResult } from "./reports.ts";
 
 let parsed;
 try {

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { labs, type LabInfo } from "../../course/labs.ts";
 import type { GradingReport, LabResult } from "../../tests/support/grading-report.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
+import { readReport } from "../../tests/support/report-file.ts";
 import { listFiles } from "./starter.ts";
 
 export interface LatestResult {
@@ -11,16 +12,6 @@ export interface LatestResult {
   /** Repository-relative report the result comes from. */
   reportFile: string | undefined;
   finishedAt: Date | undefined;
-}
-
-/** Reads a grading report, or undefined when it is missing, unreadable, or of another schema version. */
-export function readReport(path: string): GradingReport | undefined {
-  try {
-    const report = JSON.parse(readFileSync(path, "utf8")) as GradingReport;
-    return report.schemaVersion === 1 && Array.isArray(report.labs) ? report : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

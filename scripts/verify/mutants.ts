@@ -10,10 +10,10 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { labs } from "../../course/labs.ts";
-import type { GradingReport } from "../../tests/support/grading-report.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { graderFilter } from "../lab/cli.ts";
-import { localBin, runCommand } from "../lib/run-command.ts";
+import { gradeRun } from "../lib/grade-run.ts";
+import { runCommand } from "../lib/run-command.ts";
 
 export type VariantKind = "mutant" | "alternative";
 
@@ -107,17 +107,9 @@ async function gradeVariant(variant: Variant, databaseUrl: string): Promise<Vari
   if (applied.code !== 0) {
     return { ...variant, ok: false, detail: `патч не применяется к solutions/${variant.lab}: ${applied.stderr.trim()}. Пересоздайте его от текущего решения.` };
   }
-  const reportPath = join(root, "report.json");
-  await runCommand(localBin("vitest"), ["run", graderFilter(variant.lab), "--reporter=dot", "--reporter=./tests/support/grading-reporter.ts"], {
-    env: { LAB_TARGET: relative(REPO_ROOT, root), TEST_DATABASE_URL: databaseUrl, GRADING_REPORT: reportPath },
-  });
-  let lab;
-  try {
-    const report = JSON.parse(readFileSync(reportPath, "utf8")) as GradingReport;
-    lab = report.labs.find((entry) => entry.id === variant.lab);
-  } catch {
-    return { ...variant, ok: false, detail: "Vitest не записал отчёт" };
-  }
+  const { report } = await gradeRun(relative(REPO_ROOT, root), [graderFilter(variant.lab)], databaseUrl);
+  if (!report) return { ...variant, ok: false, detail: "Vitest не записал отчёт" };
+  const lab = report.labs.find((entry) => entry.id === variant.lab);
   if (!lab || lab.status === "not-run") return { ...variant, ok: false, detail: "грейдер не запускался" };
   if (variant.kind === "mutant") {
     return lab.status === "failed"

@@ -1,9 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { labs } from "../../course/labs.ts";
 import type { GradingReport } from "../../tests/support/grading-report.ts";
-import { localBin, runCommand } from "../lib/run-command.ts";
+import { gradeRun } from "../lib/grade-run.ts";
 
 /**
  * Grades `solutions/` (files and tests in a shuffled order, so none leans on an
@@ -40,21 +37,10 @@ export async function checkStartersAndSolutions(databaseUrl: string): Promise<st
 }
 
 async function grade(target: "labs" | "solutions", databaseUrl: string, extra: string[] = []): Promise<GradingReport> {
-  const dir = mkdtempSync(join(tmpdir(), "bauth-verify-"));
-  const reportPath = join(dir, `${target}.json`);
-  try {
-    const started = performance.now();
-    // Vitest's exit code is non-zero whenever a test fails, which is expected for labs/: the report decides.
-    const { output } = await runCommand(localBin("vitest"), ["run", "--reporter=dot", "--reporter=./tests/support/grading-reporter.ts", ...extra], {
-      env: { LAB_TARGET: target, TEST_DATABASE_URL: databaseUrl, GRADING_REPORT: reportPath },
-    });
-    console.log(`  ${target}/ проверены за ${((performance.now() - started) / 1000).toFixed(1)} с`);
-    try {
-      return JSON.parse(readFileSync(reportPath, "utf8")) as GradingReport;
-    } catch {
-      throw new Error(`Vitest не записал отчёт для ${target}/. Его вывод:\n${output}`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const started = performance.now();
+  // Vitest's exit code is non-zero whenever a test fails, which is expected for labs/: the report decides.
+  const { output, report } = await gradeRun(target, extra, databaseUrl);
+  console.log(`  ${target}/ проверены за ${((performance.now() - started) / 1000).toFixed(1)} с`);
+  if (!report) throw new Error(`Vitest не записал отчёт для ${target}/. Его вывод:\n${output}`);
+  return report;
 }

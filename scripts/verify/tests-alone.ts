@@ -3,11 +3,9 @@
  * file:line`), not only after the tests before it have left rows or state
  * behind. Each test runs alone, two at a time, on the server at `databaseUrl`.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import type { GradingReport } from "../../tests/support/grading-report.ts";
+import { relative } from "node:path";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
+import { gradeRun } from "../lib/grade-run.ts";
 import { localBin, runCommand } from "../lib/run-command.ts";
 
 interface ListedTest {
@@ -24,47 +22,34 @@ export async function checkTestsAlone(databaseUrl: string, concurrency = 2): Pro
   } catch {
     return [`vitest list не вернул список тестов:\n${listed.output}`];
   }
-  const dir = mkdtempSync(join(tmpdir(), "bauth-alone-"));
   const problems: string[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < tests.length) {
-      const index = next++;
-      const problem = await runAlone(tests[index]!, databaseUrl, join(dir, `${index}.json`));
+      const problem = await runAlone(tests[next++]!, databaseUrl);
       if (problem) problems.push(problem);
     }
   };
-  try {
-    await Promise.all(Array.from({ length: concurrency }, worker));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
   console.log(`  отдельно запущено тестов: ${tests.length}`);
   return problems.sort();
 }
 
-async function runAlone(test: ListedTest, databaseUrl: string, reportPath: string): Promise<string | undefined> {
+async function runAlone(test: ListedTest, databaseUrl: string): Promise<string | undefined> {
   const file = relative(REPO_ROOT, test.file);
-  const env = { LAB_TARGET: "solutions", TEST_DATABASE_URL: databaseUrl, GRADING_REPORT: reportPath };
-  const reporters = ["--reporter=dot", "--reporter=./tests/support/grading-reporter.ts"];
   let target = test.location ? `${file}:${test.location.line}` : file;
-  let { code, output } = await runCommand(localBin("vitest"), ["run", target, ...reporters], { env });
+  let run = await gradeRun("solutions", [target], databaseUrl);
   // A module that rewrites stack traces (Next.js does) hides the test's line from Vitest: select it by its full name instead.
-  if (/No test found in .* in line/.test(output)) {
+  if (/No test found in .* in line/.test(run.output)) {
     target = `${file} -t "${test.name}"`;
-    ({ code, output } = await runCommand(localBin("vitest"), ["run", file, "-t", `^${escapeRegExp(test.name)}$`, ...reporters], { env }));
+    run = await gradeRun("solutions", [file, "-t", `^${escapeRegExp(test.name)}$`], databaseUrl);
   }
-  let report: GradingReport;
-  try {
-    report = JSON.parse(readFileSync(reportPath, "utf8")) as GradingReport;
-  } catch {
-    return `${target}: Vitest не записал отчёт. Вывод:\n${output.slice(-2000)}`;
-  }
-  const lab = report.labs.find((entry) => entry.status !== "not-run");
   const shortName = test.name.split(" > ").at(-1) ?? test.name;
+  if (!run.report) return `${target}: Vitest не записал отчёт. Вывод:\n${run.output.slice(-2000)}`;
+  const lab = run.report.labs.find((entry) => entry.status !== "not-run");
   if (!lab) return `${target} «${shortName}»: тест не запустился отдельно.`;
-  // The line filter runs this one test and skips the rest; Vitest's exit code says whether it failed.
-  if (code === 0 && lab.passing.length === 1 && lab.error === null) return undefined;
+  // The filter runs this one test and skips the rest; Vitest's exit code says whether it failed.
+  if (run.code === 0 && lab.passing.length === 1 && lab.error === null) return undefined;
   const why = lab.error ?? (lab.passing.length === 0 ? "упал или не запустился" : "запустился не один тест");
   return `${lab.id}: тест «${shortName}» не проходит на решении, если запустить его одним (${target}): ${why}. Он зависит от строк или состояния, которые оставили другие тесты.`;
 }

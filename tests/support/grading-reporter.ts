@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Reporter, TestModule, Vitest } from "vitest/node";
-import { buildReport, formatReport, mergeReports, type GradingReport, type LabRun, type TestOutcome } from "./grading-report.ts";
+import { buildReport, formatReport, mergeReports, type LabRun, type TestOutcome } from "./grading-report.ts";
 import { type LabTarget } from "./lab.ts";
-import { reportPath } from "./report-file.ts";
+import { readReport, reportPath } from "./report-file.ts";
 import { clearLoopNotes, loopMessage, takeLoopNotes } from "./loop-watchdog.ts";
 import { isTimeoutError, timeoutMessage } from "./timeouts.ts";
 
@@ -48,19 +48,10 @@ export default class GradingReporter implements Reporter {
 
     const report = buildReport(this.target, runs);
     const path = reportPath();
-    const kept = mergeReports(readPrevious(path), report);
+    const kept = mergeReports(readReport(path), report);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, `${JSON.stringify(kept, null, 2)}\n`);
     process.stdout.write(formatReport(report, path, kept));
-  }
-}
-
-function readPrevious(path: string): GradingReport | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as GradingReport;
-  } catch {
-    return undefined;
   }
 }
 

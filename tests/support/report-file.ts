@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { labs } from "../../course/labs.ts";
 import { buildReport, type GradingReport, type LabRun } from "./grading-report.ts";
@@ -20,4 +20,14 @@ export function writeUngradedReport(reason: string, target: GradingReport["targe
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(buildReport(target, runs), null, 2)}\n`);
   return path;
+}
+
+/** Reads a grading report, or undefined when it is missing, unreadable, or of another schema version. */
+export function readReport(path: string): GradingReport | undefined {
+  try {
+    const report = JSON.parse(readFileSync(path, "utf8")) as GradingReport;
+    return report.schemaVersion === 1 && Array.isArray(report.labs) ? report : undefined;
+  } catch {
+    return undefined;
+  }
 }
