@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { ProviderError, type RunningPostgres } from "./types.ts";
 import { describeError, withTimeout } from "../errors.ts";
@@ -39,19 +40,19 @@ export async function dockerIsReachable(timeoutMs: number): Promise<boolean> {
 
 export async function startContainer(timeoutMs: number): Promise<RunningPostgres> {
   const image = postgresImage();
+  // Ryuk removes the container when this process dies, unless it is disabled
+  // (TESTCONTAINERS_RYUK_DISABLED) or missing: then Ctrl-C is handled here. The
+  // guard goes up before the start, and finds the container by this run's label,
+  // because a Ctrl-C can arrive while the container exists but start() has not returned.
+  const runId = `${process.pid}-${randomUUID()}`;
+  const removeGuards = stopOnExit(() => removeRunContainers(runId));
   try {
     const { PostgreSqlContainer } = await import("@testcontainers/postgresql");
     const container = await withTimeout(
-      new PostgreSqlContainer(image).start(),
+      new PostgreSqlContainer(image).withLabels({ [RUN_LABEL]: runId }).start(),
       timeoutMs,
       `контейнер не запустился за ${Math.round(timeoutMs / 1000)} с`,
     );
-    // Ryuk removes the container when this process dies, unless it is disabled
-    // (TESTCONTAINERS_RYUK_DISABLED) or missing: then Ctrl-C is handled here.
-    const id = container.getId();
-    const removeGuards = stopOnExit(() => {
-      spawnSync("docker", ["rm", "-f", "-v", id], { stdio: "ignore", timeout: 10_000 });
-    });
     return {
       kind: "testcontainers",
       adminUrl: container.getConnectionUri(),
@@ -61,6 +62,8 @@ export async function startContainer(timeoutMs: number): Promise<RunningPostgres
       },
     };
   } catch (error) {
+    removeGuards();
+    removeRunContainers(runId);
     const reason = missingImage(error, image);
     throw new ContainerStartError(
       reason,
@@ -70,6 +73,15 @@ export async function startContainer(timeoutMs: number): Promise<RunningPostgres
         `укажите другой образ в BAUTH_PG_IMAGE, или уберите BAUTH_PG_PROVIDER=testcontainers — тогда тесты поднимут встроенный PostgreSQL.`,
     );
   }
+}
+
+const RUN_LABEL = "org.bauth-course.run";
+
+/** Synchronous, for exit handlers: removes every container of this run, started or not. */
+function removeRunContainers(runId: string): void {
+  const listed = spawnSync("docker", ["ps", "-aq", "--filter", `label=${RUN_LABEL}=${runId}`], { encoding: "utf8", timeout: 10_000 });
+  const ids = (listed.stdout ?? "").split("\n").filter(Boolean);
+  if (ids.length > 0) spawnSync("docker", ["rm", "-f", "-v", ...ids], { stdio: "ignore", timeout: 20_000 });
 }
 
 /** The container could not start; `reason` is the short cause, for the fallback's banner. */
