@@ -9,6 +9,7 @@ import { REPO_ROOT } from "../tests/support/lab.ts";
 import { verifyDeck } from "./deck/verify-deck.ts";
 import { checkPlayground } from "./playground/e2e.ts";
 import { checkTooling } from "./tooling-tests/run.ts";
+import { checkAnswerLeak } from "./verify/answer-leak.ts";
 import { checkLabStructure } from "./verify/lab-structure.ts";
 import { checkMigrationsMatchSchemas } from "./verify/migrations.ts";
 import { checkMutantsAndAlternatives } from "./verify/mutants.ts";
@@ -26,6 +27,7 @@ process.env.TEST_DATABASE_URL = server.adminUrl;
 const checks: Check[] = [
   { title: "Типы: labs, solutions, tests, scripts, snippets (tsc --noEmit)", run: typecheck },
   { title: "Контракт лаб: стартер, решение, грейдер, README, TODO", run: checkLabStructure },
+  { title: "Ответ не виден до решения: README, стартеры, слайды (npm run leak)", run: checkAnswerLeak },
   { title: "Миграции решений совпадают со схемами (drizzle-kit generate)", run: checkMigrationsMatchSchemas },
   { title: "Грейдеры: решение проходит в любом порядке тестов, каждый тест падает на стартере", run: () => checkStartersAndSolutions(server.adminUrl) },
   { title: "Грейдеры: каждый тест проходит на решении и отдельно от остальных", run: () => checkTestsAlone(server.adminUrl) },

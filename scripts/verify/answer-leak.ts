@@ -38,7 +38,7 @@ const CODE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".js", ".mjs", ".vue"]);
 /** Words that alone do not make a line part of an answer. */
 const FILLER_WORDS = new Set([
   "try", "catch", "finally", "else", "return", "null", "undefined", "true", "false", "break", "continue",
-  "default", "error", "err", "await", "async", "export", "const", "let", "function", "new", "this", "void", "as",
+  "default", "await", "async", "export", "const", "let", "function", "new", "this", "void", "as",
   "throw", "if", "of", "in", "typeof",
 ]);
 const REGION_MARKER = /^(\/\/|<!--)\s*#?(end)?region\b/;
