@@ -9,7 +9,11 @@
  *    badge, a routeAlias that course/labs.ts requires and no slide declares;
  *  - a slide without speaker notes;
  *  - a remote resource (src="https://…", url(https://…), <iframe>) that would
- *    break the deck offline.
+ *    break the deck offline;
+ *  - a slide without its planned time (`⏱ N мин` in the notes), or a plan
+ *    longer than the headmatter's `duration` (timing.ts);
+ *  - fewer than MIN_REVEALS step-by-step reveals in the deck (reveals.ts);
+ *  - a quiz whose right answers crowd one position (quiz-positions.ts).
  *
  *   npx tsx scripts/deck/check.ts     (npm run deck:check)
  */
@@ -19,6 +23,12 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { labs } from "../../course/labs";
 import { type DeckSlide, loadDeck, repoRoot } from "./deck-source";
+import { checkQuizPositions, letter } from "./quiz-positions";
+import { countReveals, type RevealKind, totalReveals } from "./reveals";
+import { checkTimePlan, formatMinutes } from "./timing";
+
+/** Issue 14: the lecture reveals its argument step by step in at least this many places. */
+export const MIN_REVEALS = 20;
 
 /** Languages whose blocks must be real (imported) code or marked pseudo-code. */
 const CODE_LANGS = new Set(["ts", "typescript", "tsx", "mts", "cts", "js", "javascript", "jsx", "mjs", "vue"]);
@@ -118,9 +128,26 @@ function checkSnippet(slide: DeckSlide, bodyLine: number, target: string, region
   }
 }
 
+export interface DeckSummary {
+  readonly problems: string[];
+  readonly slides: number;
+  /** Planned minutes of the presented slides, and the headmatter's duration. */
+  readonly minutes: number;
+  readonly budget: number | null;
+  readonly appendixSlides: number;
+  readonly reveals: Map<RevealKind, number>;
+  /** Zero-based positions of the quiz's right answers. */
+  readonly quizPositions: number[];
+}
+
 export async function checkDeck(): Promise<string[]> {
+  return (await summarizeDeck()).problems;
+}
+
+export async function summarizeDeck(): Promise<DeckSummary> {
   const problems: string[] = [];
   const deck = await loadDeck();
+  const reveals = new Map<RevealKind, number>();
   const labIds = new Set<string>(labs.map((lab) => lab.id));
   const badged = new Map<string, number[]>();
   const aliases = new Map<string, DeckSlide[]>();
@@ -146,9 +173,11 @@ export async function checkDeck(): Promise<string[]> {
     const alias = slide.frontmatter.routeAlias;
     if (typeof alias === "string") aliases.set(alias, [...(aliases.get(alias) ?? []), slide]);
 
+    for (const [kind, n] of countReveals(slide)) reveals.set(kind, (reveals.get(kind) ?? 0) + n);
+
     if (!slide.note.trim()) {
       problems.push(
-        `${at(slide)}: у слайда нет заметок докладчика. Добавьте в конец слайда HTML-комментарий <!-- … --> с тем, что сказать, вероятным вопросом студента и временем.`,
+        `${at(slide)}: у слайда нет заметок докладчика. Добавьте в конец слайда HTML-комментарий <!-- … --> с тем, что сказать, вероятным вопросом студента и строкой «⏱ N мин».`,
       );
     }
 
@@ -175,6 +204,17 @@ export async function checkDeck(): Promise<string[]> {
     }
   }
 
+  const plan = checkTimePlan(deck, (slide) => at(slide));
+  problems.push(...plan.problems);
+  const revealCount = totalReveals(reveals);
+  if (revealCount < MIN_REVEALS) {
+    problems.push(
+      `пошаговых показов в колоде ${revealCount}, нужно не меньше ${MIN_REVEALS}. Раскрывайте по щелчку списки и сравнения, которые строят аргумент (<v-clicks>, v-click), код — пошаговой подсветкой \`{1|3-4|all}\`, последовательности — диаграммой по шагам.`,
+    );
+  }
+  const quiz = checkQuizPositions(deck, (slide) => at(slide));
+  problems.push(...quiz.problems);
+
   // Components and styles ship with every slide: they must not reach the network either.
   const shared = [
     ...listFiles(path.join(repoRoot, "components"), [".vue"]),
@@ -190,17 +230,39 @@ export async function checkDeck(): Promise<string[]> {
     }
   }
 
-  return problems;
+  return {
+    problems,
+    slides: deck.length,
+    minutes: plan.presented,
+    budget: plan.budget,
+    appendixSlides: plan.appendixSlides,
+    reveals,
+    quizPositions: quiz.positions,
+  };
+}
+
+function printSummary(summary: DeckSummary) {
+  const budget = summary.budget === null ? "?" : formatMinutes(summary.budget);
+  const appendix = summary.appendixSlides > 0 ? `, ещё ${summary.appendixSlides} в приложении для самостоятельного чтения` : "";
+  console.log(`Лекция slides.md: план ${formatMinutes(summary.minutes)} мин из ${budget} мин; слайдов ${summary.slides}${appendix}.`);
+  const kinds = [...summary.reveals].map(([kind, n]) => `${kind} ${n}`).join(", ");
+  console.log(`Пошаговых показов: ${totalReveals(summary.reveals)} (нужно ≥ ${MIN_REVEALS})${kinds ? `: ${kinds}` : ""}.`);
+  const byLetter = new Map<string, number>();
+  for (const p of summary.quizPositions) byLetter.set(letter(p), (byLetter.get(letter(p)) ?? 0) + 1);
+  const spread = [...byLetter].sort().map(([l, n]) => `${l} — ${n}`).join(", ");
+  console.log(`Самопроверка: вопросов ${summary.quizPositions.length}; правильный ответ на местах: ${spread || "—"}.`);
 }
 
 async function main() {
-  const problems = await checkDeck();
+  const summary = await summarizeDeck();
+  printSummary(summary);
+  const { problems } = summary;
   if (problems.length > 0) {
     console.error(`Проверка колоды: найдено проблем: ${problems.length}`);
     for (const problem of problems) console.error(`  ✗ ${problem}`);
     process.exitCode = 1;
   } else {
-    console.log("Проверка колоды: код на слайдах, импорты, бейджи и routeAlias в порядке.");
+    console.log("Проверка колоды: код на слайдах, импорты, бейджи, routeAlias, план времени, пошаговые показы и самопроверка в порядке.");
   }
 }
 
