@@ -19,9 +19,11 @@
  *   `throw new Error(`, `session: {`), unless the line sets an option to a value
  *   (`httpOnly: true`).
  * - Leaked: the normalized answer line is contained, without cutting a word, in
- *   one normalized line of a source. Sources are read as a student sees them: comment markers, Markdown
- *   list markers and inline-code backticks are dropped, and a slide's
- *   `<<< @/file#region` import counts as the region's code it renders.
+ *   one normalized line of a source. A starter's code is given by design, so
+ *   only its comments count (a TODO that spells the answer). Sources are read
+ *   as a student sees them: comment markers, Markdown list markers and
+ *   inline-code backticks are dropped, and a slide's `<<< @/file#region`
+ *   import counts as the region's code it renders.
  *
  * Fails (exit 1, or problems for `npm run verify`) when the total share of
  * leaked lines exceeds 15% or one lab's share exceeds 30%, naming the worst lines.
@@ -71,6 +73,10 @@ export function isTrivialLine(line: string): boolean {
   const meaningful = new Set((line.match(/[\p{L}\p{N}_$]+/gu) ?? []).filter((word) => !FILLER_WORDS.has(word)));
   // One name alone (`headers,`, `return note`, `throw new Error(`) says nothing; one option set to a value does.
   return meaningful.size === 0 || (meaningful.size === 1 && !/^[\w$]+\??: [^\s{[(]/.test(line));
+}
+
+function isCommentLine(line: string): boolean {
+  return /^(\/\/|\/\*|\*|\{\/\*)/.test(line.trim());
 }
 
 /** A source line as a reader sees it: no comment or list markers, no inline-code backticks. */
@@ -175,7 +181,10 @@ export function measureLeaks(root = REPO_ROOT): LabLeak[] {
     const own = new Map<string, string[]>();
     const readme = join(starter, "README.md");
     if (existsSync(readme)) own.set(relative(root, readme), readLines(readme));
-    for (const path of filesUnder(starter, (file) => CODE_EXTENSIONS.has(extname(file)))) own.set(relative(root, path), readLines(path));
+    // The starter's code is given by design (its lines are not answer lines); what it can leak is its comments.
+    for (const path of filesUnder(starter, (file) => CODE_EXTENSIONS.has(extname(file)))) {
+      own.set(relative(root, path), readLines(path).filter(isCommentLine));
+    }
     const sources = normalizedSources(new Map([...own, ...shared]));
     const answer = answerLines(labCodeLines(join(root, "solutions", id)), labCodeLines(starter));
     const leaked = answer.flatMap((line) => {
