@@ -1,5 +1,5 @@
 import { betterAuth } from "better-auth";
 
-// TODO(bauth01): передайте в betterAuth секрет из readAuthSecret(), baseURL из readAppUrl()
-// (оба из ./env) и включите вход по email и паролю (emailAndPassword).
+// TODO(bauth01): настройте экземпляр: секрет и адрес приложения он должен брать из окружения
+// (через функции из ./env), а вход по email и паролю — быть включён. Контракт — в README лабы.
 export const auth = betterAuth({});

@@ -21,10 +21,9 @@ export const KNOWN_PLACEHOLDER_SECRETS: readonly string[] = [
 ];
 
 export function readAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
-  // TODO(bauth01): бросьте Error, если BETTER_AUTH_SECRET не задан, содержит пробельные символы,
-  // короче MIN_SECRET_LENGTH, совпадает с заглушкой из KNOWN_PLACEHOLDER_SECRETS или
-  // estimateEntropyBits() даёт меньше MIN_SECRET_BITS. Сообщение называет переменную и
-  // подсказывает команду openssl rand -base64 32, но не повторяет сам секрет.
+  // TODO(bauth01): отклоняйте негодный секрет ошибкой: пустой, с пробельными символами, короткий,
+  // известная заглушка или слишком предсказуемый (правила и константы — в README и выше в этом файле).
+  // Сообщение называет переменную и подсказывает, как сгенерировать секрет, но не повторяет его.
   return env.BETTER_AUTH_SECRET ?? "";
 }
 

@@ -85,7 +85,7 @@ export function readAppUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function readDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  // TODO(bauth02): если DATABASE_URL не задан или пуст, бросьте Error с понятным сообщением,
-  // в котором названа переменная DATABASE_URL и показан пример строки подключения.
+  // TODO(bauth02): без DATABASE_URL (или с пустым значением) откажите ошибкой, которая называет
+  // переменную и показывает пример строки подключения.
   return env.DATABASE_URL ?? "";
 }
