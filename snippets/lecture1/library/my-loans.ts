@@ -1,0 +1,15 @@
+import { desc, eq } from "drizzle-orm";
+import { db } from "./db";
+import { loans } from "./schema";
+import { currentReader } from "./session";
+
+export class SignInRequired extends Error {}
+
+// #region load-my-loans
+// Данные страницы /my-loans — только через эту функцию
+export async function loadMyLoans(headers: Headers) {
+  const reader = await currentReader(headers); // подпись, строка, срок — каждый раз
+  if (!reader) throw new SignInRequired(); // страница отправит на /sign-in
+  return db.select().from(loans).where(eq(loans.readerId, reader.id)).orderBy(desc(loans.dueAt));
+}
+// #endregion load-my-loans
