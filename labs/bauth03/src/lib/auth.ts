@@ -10,11 +10,11 @@ export const auth = betterAuth({
   baseURL: readAppUrl(),
   database: drizzleAdapter(db, {
     provider: "pg",
-    // TODO(bauth03): сопоставьте все четыре модели Better Auth с таблицами курса:
-    // { user: users, session: sessions, account: accounts, verification: verifications }.
+    // TODO(bauth03): сопоставьте с таблицами курса все четыре модели Better Auth (user, session, account,
+    // verification); сейчас адаптер знает только две.
     schema: { user: users, session: sessions },
   }),
-  // TODO(bauth03): пусть id генерирует PostgreSQL: advanced.database.generateId = "uuid";
-  // и объявите поле role в user.additionalFields так, чтобы клиент не мог его задать (input: false).
+  // TODO(bauth03): пусть id генерирует PostgreSQL, а не Better Auth; объявите дополнительное поле
+  // пользователя role (по умолчанию "USER"), которое клиент не может задать сам.
   emailAndPassword: { enabled: true },
 });
