@@ -24,9 +24,8 @@ export function nameProblem(name: string): AccountPolicyCode | undefined {
 
 /** Why this password is refused, or undefined when it is fine. Length is Better Auth's rule (minPasswordLength). */
 export function passwordProblem(password: string): AccountPolicyCode | undefined {
-  // TODO(bauth04): пароль из одних пробелов → "PASSWORD_BLANK";
-  // пароль из COMMON_PASSWORDS (сравнивайте без пробелов по краям и в нижнем регистре) → "PASSWORD_TOO_COMMON";
-  // иначе undefined.
+  // TODO(bauth04): пароль из одних пробелов → "PASSWORD_BLANK"; распространённый пароль из COMMON_PASSWORDS
+  // (регистр и пробелы по краям не важны) → "PASSWORD_TOO_COMMON"; иначе undefined.
   return undefined;
 }
 
@@ -41,9 +40,7 @@ const PASSWORD_FIELDS: Record<string, string> = {
 
 /** Better Auth's `hooks.before`: runs before every endpoint, for HTTP requests and direct auth.api.* calls alike. */
 export const accountPolicy = createAuthMiddleware(async (ctx) => {
-  // TODO(bauth04): проверьте тело запроса до того, как Better Auth его обработает.
-  // ctx.path — путь эндпоинта ("/sign-up/email", "/update-user", ...), ctx.body — тело, ещё не проверенное схемой:
-  // поля могут быть чем угодно, проверяйте typeof.
-  // Имя (body.name) — на путях из NAME_PATHS, пароль — в поле PASSWORD_FIELDS[ctx.path].
-  // Нарушение → throw new APIError("BAD_REQUEST", { code, message: ACCOUNT_POLICY_MESSAGES[code] }).
+  // TODO(bauth04): проверьте тело запроса до того, как Better Auth его обработает: имя — на путях из NAME_PATHS,
+  // пароль — в поле, которое PASSWORD_FIELDS называет для этого пути. Тело ещё не проверено схемой:
+  // поля могут быть чем угодно. Нарушение — отказ Better Auth 400 с кодом правила и его сообщением.
 });

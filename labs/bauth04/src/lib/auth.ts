@@ -31,7 +31,7 @@ export const auth = betterAuth({
     minPasswordLength: 8,
     maxPasswordLength: 128,
   },
-  // TODO(bauth04): подключите правила из src/lib/account-policy.ts ко всем эндпоинтам Better Auth:
-  // hooks: { before: accountPolicy }. Так они действуют и для запросов к HTTP-обработчику,
-  // и для прямых вызовов auth.api.signUpEmail. Проверку только в signUp() обойдёт любой POST на /api/auth/sign-up/email.
+  // TODO(bauth04): подключите правила из src/lib/account-policy.ts так, чтобы Better Auth вызывал их перед каждым
+  // своим эндпоинтом — и для HTTP-обработчика, и для прямых вызовов auth.api.*. Проверку только в signUp()
+  // обойдёт любой POST на /api/auth/sign-up/email.
 });

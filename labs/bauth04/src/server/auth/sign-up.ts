@@ -12,9 +12,7 @@ export type SignUpResult =
   | { ok: true; user: { id: string; email: string; name: string } }
   | { ok: false; code: string; message: string };
 
-// TODO(bauth04): заполните сообщения для пользователя по кодам ошибок Better Auth:
-// USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, INVALID_EMAIL, INVALID_PASSWORD
-// и VALIDATION_ERROR (так Better Auth отвечает на адрес, который не похож на email).
+// TODO(bauth04): заполните сообщения для пользователя по кодам отказа Better Auth (список кодов — в README).
 // Пишите по-русски и так, чтобы человек понял, что исправить.
 const MESSAGES: Record<string, string> = {
   // The course's own refusals (name cap, whitespace-only and common passwords): the same text the HTTP API sends.
@@ -28,10 +26,9 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function signUp(input: SignUpInput, headers?: Headers): Promise<SignUpResult> {
-  // TODO(bauth04): зарегистрируйте пользователя через auth.api.signUpEmail({ body, headers }).
-  // В body передайте только name, email (через normalizeEmail) и password — никаких других полей.
-  // Успех: { ok: true, user: { id, email, name } }.
-  // Отказ Better Auth (isAPIError(error)): { ok: false, code: error.body?.code, message: сообщение из MESSAGES }.
-  // Любую другую ошибку пробросьте дальше (throw).
+  // TODO(bauth04): зарегистрируйте пользователя через серверный API Better Auth (auth.api).
+  // До Better Auth доходят только имя, нормализованный email и пароль — никаких других полей формы.
+  // Отказ Better Auth — результат с его кодом и русским сообщением; любой другой сбой — исключение.
+  // Контракт — в README лабы.
   return { ok: false, code: "NOT_IMPLEMENTED", message: FALLBACK_MESSAGE };
 }
