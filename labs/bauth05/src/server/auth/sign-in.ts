@@ -12,10 +12,9 @@ export type SignInResult =
   | { ok: false; code: string; message: string };
 
 export async function signIn(input: SignInInput, headers: Headers): Promise<SignInResult> {
-  // TODO(bauth05): выполните вход через auth.api.signInEmail({ body, headers, returnHeaders: true }).
-  // body: email через normalizeEmail и password; headers — заголовки входящего запроса (user-agent, IP).
-  // Успех: { ok: true, user: { id, email, name }, setCookie: ответные заголовки.getSetCookie() }.
-  // Отказ (isAPIError): одинаковый ответ для неверного пароля и неизвестного email —
-  // { ok: false, code: "INVALID_EMAIL_OR_PASSWORD", message: "Неверный email или пароль." }.
+  // TODO(bauth05): выполните вход через серверный API Better Auth и передайте ему заголовки запроса.
+  // Успех — пользователь и строки Set-Cookie из ответа Better Auth (их перенесут в ответ браузеру).
+  // Неверный пароль и неизвестный email — один и тот же отказ; сбой, который не отказ Better Auth, — исключение.
+  // Контракт — в README лабы.
   return { ok: false, code: "NOT_IMPLEMENTED", message: "Вход ещё не реализован." };
 }
