@@ -14,14 +14,14 @@ export class UnauthorizedError extends Error {
 }
 
 export async function getCurrentUser(headers: Headers): Promise<CurrentUser | null> {
-  // TODO(bauth06): прочитайте сессию через auth.api.getSession({ headers }).
-  // Нет сессии — верните null. Есть — верните только { id, email, name, role } из result.user.
+  // TODO(bauth06): узнайте пользователя по сессии запроса через серверный API Better Auth.
+  // Нет действующей сессии — null; есть — только четыре поля CurrentUser, новым объектом.
   // Не разбирайте cookie сами: подпись, поиск строки и срок проверяет Better Auth.
   return null;
 }
 
 export async function requireUser(headers: Headers): Promise<CurrentUser> {
-  // TODO(bauth06): если getCurrentUser вернул null, бросьте new UnauthorizedError().
+  // TODO(bauth06): аноним сюда не проходит: без пользователя — UnauthorizedError.
   const user = await getCurrentUser(headers);
   return user as CurrentUser;
 }
