@@ -18,7 +18,7 @@ export function isSameOriginRequest(req: Request, trustedOrigins: readonly strin
   // TODO(bauth07): пропускайте изменяющий запрос (POST и т. п.), только если его прислала страница этого приложения.
   //   - Страница — заголовок Origin; если его нет — origin из заголовка Referer (так делает и Better Auth).
   //   - Нет ни того, ни другого, или Origin равен "null" (sandbox-iframe, file://) — отказ (false).
-  //   - Сравнивайте origin целиком и точно (схема, хост, порт): new URL(...).origin === new URL(trusted).origin.
+  //   - Сравнивайте origin целиком и точно (схема, хост, порт), разобрав адреса как URL.
   //     Проверка префиксом (startsWith) пропустит http://localhost:30001 (другой порт).
   void trustedOrigins;
   return true;

@@ -10,7 +10,7 @@ export interface AuthDeps {
 }
 
 export function createContextFactory(deps: AuthDeps) {
-  // TODO(bauth07): верните функцию ({ req }) => контекст, в котором user = await deps.getUser(req.headers).
+  // TODO(bauth07): контекст каждого запроса должен нести пользователя, которого deps находит по заголовкам запроса.
   // Не импортируйте сюда src/lib/auth.ts: способ найти пользователя приходит снаружи, через deps.
   return async ({ req }: { req: Request }): Promise<Context> => ({ user: null });
 }
@@ -21,7 +21,7 @@ export const router = t.router;
 export const publicProcedure = t.procedure;
 
 export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  // TODO(bauth07): если ctx.user нет, бросьте new TRPCError({ code: "UNAUTHORIZED" }),
-  // чтобы аноним не дошёл до кода процедуры. Затем уберите приведение типа «as CurrentUser».
+  // TODO(bauth07): остановите анонима ошибкой tRPC «не вошёл» (401) до кода процедуры;
+  // тогда дальше ctx.user точно есть, и приведение типа «as CurrentUser» станет не нужно.
   return next({ ctx: { user: ctx.user as CurrentUser } });
 });

@@ -16,13 +16,13 @@ export function canReadNote(user: CurrentUser, note: Pick<Note, "ownerId">): boo
 
 export async function readNote(user: CurrentUser, noteId: string): Promise<Note> {
   const [note] = await db.select().from(notes).where(eq(notes.id, noteId));
-  // TODO(bauth07): нет заметки — бросьте TRPCError с кодом NOT_FOUND;
-  // заметка есть, но canReadNote(user, note) === false — TRPCError с кодом FORBIDDEN.
+  // TODO(bauth07): нет заметки — ошибка tRPC «не найдено»; заметка есть, но правило canReadNote
+  // её не разрешает — ошибка tRPC «доступ запрещён».
   return note!;
 }
 
 export function listNotes(user: CurrentUser): Promise<Note[]> {
-  // TODO(bauth07): верните только заметки этого пользователя: отфильтруйте по notes.ownerId в самом запросе.
+  // TODO(bauth07): только заметки этого пользователя, и отфильтрованы они в самом SQL-запросе.
   return db.select().from(notes).orderBy(desc(notes.createdAt));
 }
 
