@@ -10,7 +10,7 @@ export interface LabInfo {
   readonly title: string;
   /** Slidev route alias of the slide that introduces the lab (`routeAlias` in slides). */
   readonly slide: string;
-  /** Points for a fully passing lab; the course totals 100. */
+  /** Points for a fully passing lab; the course totals 150. */
   readonly points: number;
 }
 
@@ -25,6 +25,9 @@ export const labs = [
   { id: "bauth08", title: "Срок жизни сессии", slide: "bauth08", points: 10 },
   { id: "bauth09", title: "Выход", slide: "bauth09", points: 10 },
   { id: "bauth10", title: "Полный жизненный цикл", slide: "bauth10", points: 20 },
+  { id: "bauth11", title: "Кэш сессии (cookie cache)", slide: "bauth11", points: 10 },
+  { id: "bauth12", title: "Перебор паролей", slide: "bauth12", points: 10 },
+  { id: "bauth14", title: "Смена пароля и email", slide: "bauth14", points: 10 },
 ] as const satisfies readonly LabInfo[];
 
 export type LabId = (typeof labs)[number]["id"];
