@@ -6,8 +6,8 @@ import { accountPolicy } from "./account-policy";
 import { readAppUrl, readAuthSecret } from "./env";
 
 // TODO(bauth08): объявите и экспортируйте три часа сессии в секундах:
-//   SESSION_EXPIRES_IN = 30 дней, SESSION_UPDATE_AGE = 1 день, SESSION_FRESH_AGE = 10 минут.
-//   Пишите выражением (60 * 60 * 24 * 30), а не «магическим» 2592000.
+//   SESSION_EXPIRES_IN — 30 дней, SESSION_UPDATE_AGE — 1 день, SESSION_FRESH_AGE — 10 минут.
+//   Пишите выражением из множителей, а не «магическим» числом.
 
 export const auth = betterAuth({
   // Both come from the environment, so every deployment signs with its own key.
@@ -40,6 +40,6 @@ export const auth = betterAuth({
     // (src/lib/account-policy.ts) hold on each path that takes a name or a password.
     before: accountPolicy,
   },
-  // TODO(bauth08): добавьте блок session: { expiresIn, updateAge, freshAge } из констант выше.
-  //   Без него действуют значения Better Auth по умолчанию: 7 дней, 1 день и 1 день.
+  // TODO(bauth08): передайте три константы в настройки сессии Better Auth.
+  //   Без них действуют значения Better Auth по умолчанию: 7 дней, 1 день и 1 день.
 });

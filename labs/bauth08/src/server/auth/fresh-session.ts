@@ -18,10 +18,10 @@ export class SessionNotFreshError extends Error {
  * SessionNotFreshError when the sign-in is older.
  */
 export async function requireFreshSession(headers: Headers): Promise<CurrentUser> {
-  // TODO(bauth08): прочитайте сессию: auth.api.getSession({ headers, query: { disableCookieCache: true } }).
-  //   Нет сессии — бросьте UnauthorizedError из ./session.
-  //   Сессия открыта входом SESSION_FRESH_AGE секунд назад или раньше (считайте от session.createdAt,
-  //   а не от updatedAt) — бросьте SessionNotFreshError. Иначе верните { id, email, name, role } пользователя.
+  // TODO(bauth08): прочитайте сессию запроса через Better Auth — из базы, мимо cookie-кэша.
+  //   Нет сессии — UnauthorizedError из ./session.
+  //   Вход был SESSION_FRESH_AGE секунд назад или раньше (считайте от момента входа, а не от продления) —
+  //   SessionNotFreshError. Иначе — четыре поля пользователя, как у requireUser.
   void headers;
   throw new Error("requireFreshSession ещё не написана (TODO bauth08)");
 }
