@@ -25,7 +25,7 @@ export const auth = betterAuth({
   advanced: {
     // PostgreSQL generates the uuid (gen_random_uuid()); Better Auth leaves id out of the INSERT.
     database: { generateId: "uuid" },
-    // TODO(bauth09): включите проверку Origin явно: disableOriginCheck: false.
+    // TODO(bauth09): включите проверку Origin явно, одной опцией этого блока.
     //   При NODE_ENV=test (Vitest) Better Auth её пропускает, и тесты не увидят защиту от CSRF.
   },
   user: {

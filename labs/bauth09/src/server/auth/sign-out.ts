@@ -6,8 +6,8 @@ export type SignOutResult = { ok: true; setCookie: string[] } | { ok: false; cod
  * Set-Cookie lines (Max-Age=0) that wipe the cookie in the browser.
  */
 export async function signOut(headers: Headers): Promise<SignOutResult> {
-  // TODO(bauth09): вызовите auth.api.signOut({ headers, returnHeaders: true })
-  //   и верните { ok: true, setCookie: headers.getSetCookie() } из ответа.
+  // TODO(bauth09): завершите сессию этого устройства через серверный API Better Auth
+  //   и верните строки Set-Cookie его ответа (они стирают cookie в браузере).
   void headers;
   return { ok: false, code: "NOT_IMPLEMENTED", message: "signOut ещё не написан (TODO bauth09)" };
 }
@@ -17,9 +17,9 @@ export async function signOut(headers: Headers): Promise<SignOutResult> {
  * user, on every device. Needs a valid session: nobody can sign out someone else.
  */
 export async function signOutEverywhere(headers: Headers): Promise<SignOutResult> {
-  // TODO(bauth09): вызовите auth.api.revokeSessions({ headers, returnHeaders: true }) и верните { ok: true, setCookie }.
-  //   Без сессии Better Auth бросает APIError (isAPIError из "better-auth/api"):
-  //   верните { ok: false, code: error.body?.code ?? "UNAUTHORIZED", message }. Другие ошибки пробросьте дальше.
+  // TODO(bauth09): удалите все сессии пользователя через серверный API Better Auth и верните строки Set-Cookie.
+  //   Без сессии Better Auth отказывает: верните { ok: false, code, message } с его кодом (или "UNAUTHORIZED").
+  //   Ошибку, которая не отказ Better Auth, пробросьте дальше.
   void headers;
   return { ok: false, code: "NOT_IMPLEMENTED", message: "signOutEverywhere ещё не написан (TODO bauth09)" };
 }
