@@ -8,9 +8,9 @@ import { NextResponse, type NextRequest } from "next/server";
  * refuses it. Never make an access decision here.
  */
 export function proxy(request: NextRequest): NextResponse {
-  // TODO(bauth10): найдите cookie сессии: getSessionCookie(request, { cookiePrefix: SESSION_COOKIE_PREFIX })
-  //   (getSessionCookie — из "better-auth/cookies", константа — из ./lib/auth-cookies, не литерал!).
-  //   Есть cookie — NextResponse.next(); нет — NextResponse.redirect на new URL("/login", request.url).
+  // TODO(bauth10): есть cookie сессии с префиксом SESSION_COOKIE_PREFIX (из ./lib/auth-cookies, не литерал!) —
+  //   пропустите запрос дальше; нет — отправьте на /login этого сайта с параметром next (куда вернуться).
+  //   Найти cookie поможет функция Better Auth из "better-auth/cookies".
   void request;
   return NextResponse.next();
 }

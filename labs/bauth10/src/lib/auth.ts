@@ -30,10 +30,10 @@ export const auth = betterAuth({
     // a POST that carries the cookie from an origin other than baseURL (or trustedOrigins) gets 403 INVALID_ORIGIN.
     disableOriginCheck: false,
     // TODO(bauth10): закалите cookie сессии:
-    //   - cookiePrefix: SESSION_COOKIE_PREFIX (импорт из ./auth-cookies; тот же, что читает src/proxy.ts);
-    //   - useSecureCookies: true только когда приложение открыто по https (new URL(...).protocol === "https:"):
+    //   - префикс имени — SESSION_COOKIE_PREFIX из ./auth-cookies (тот же, что читает src/proxy.ts);
+    //   - Secure — только когда приложение открыто по https (по схеме BETTER_AUTH_URL, не по NODE_ENV):
     //     тогда Better Auth сам ставит Secure и дописывает к имени префикс __Secure-;
-    //   - defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" }.
+    //   - атрибуты по умолчанию: HttpOnly, SameSite=Lax, Path=/.
   },
   user: {
     additionalFields: {

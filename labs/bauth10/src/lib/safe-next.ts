@@ -9,9 +9,8 @@ export const AFTER_SIGN_IN = "/dashboard";
 export function safeNext(next: string | null | undefined, appUrl: string): string {
   // TODO(bauth10): эта проверка строкой выглядит надёжной, но пропускает чужой сайт. Браузер читает адрес парсером URL:
   //   он выбрасывает табуляцию и переводы строк ("/\t/evil.example" → "//evil.example") и читает "\" как "/".
-  //   Сделайте как браузер: target = new URL(next, appUrl) (не разобралось — AFTER_SIGN_IN);
-  //   target.origin не равен origin приложения — AFTER_SIGN_IN; иначе верните путь: pathname + search + hash,
-  //   но не путь, который начинается с "//" ("/.//evil.example" превращается именно в него).
+  //   Проверяйте так же, как браузер: разберите next относительно appUrl и оставьте только адрес на origin
+  //   приложения, отданный путём (не путь, который начинается с "//"). Всё остальное — AFTER_SIGN_IN.
   void appUrl;
   if (!next) return AFTER_SIGN_IN;
   return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : AFTER_SIGN_IN;

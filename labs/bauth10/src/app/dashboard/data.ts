@@ -6,8 +6,8 @@ import type { CurrentUser } from "../../server/auth/session";
  * an expired or revoked one.
  */
 export async function loadDashboard(headers: Headers): Promise<{ user: CurrentUser }> {
-  // TODO(bauth10): проверьте сессию по-настоящему: const user = await requireUser(headers) (из ../../server/auth/session)
-  //   и верните { user }. Без действующей сессии requireUser бросит UnauthorizedError — так и должно быть.
+  // TODO(bauth10): проверьте сессию по-настоящему, на сервере, функцией из bauth06 (../../server/auth/session),
+  //   и верните проверенного пользователя. Без действующей сессии — UnauthorizedError, так и должно быть.
   void headers;
   throw new Error("loadDashboard ещё не написана (TODO bauth10)");
 }

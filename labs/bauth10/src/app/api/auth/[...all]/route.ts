@@ -1,6 +1,5 @@
-// TODO(bauth10): отдайте все эндпоинты Better Auth (/api/auth/*) через этот catch-all маршрут:
-//   import { toNextJsHandler } from "better-auth/next-js";
-//   export const { GET, POST } = toNextJsHandler(auth);   (auth — из ../../../../lib/auth)
+// TODO(bauth10): отдайте через этот catch-all маршрут все эндпоинты Better Auth (/api/auth/*):
+//   GET и POST — обработчики, которые Better Auth делает для Next.js из экземпляра auth (../../../../lib/auth).
 //   Заглушку ниже удалите.
 async function notConnected(_request: Request): Promise<Response> {
   return new Response("Better Auth ещё не подключён (TODO bauth10)", { status: 501 });
