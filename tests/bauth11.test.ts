@@ -213,6 +213,38 @@ describe("bauth11 «Кэш сессии (cookie cache)»", () => {
     expect(afterBound, `🚨 через SESSION_CACHE_MAX_AGE (${maxAge} с) отозванная сессия не должна проходить и обычное чтение`).toBeNull();
   });
 
+  it("эндпоинты Better Auth, которые верят кэшу, читают строку: после «выйти везде» украденная cookie не получает /list-sessions (с токенами новых сессий) и не меняет профиль через /update-user", async () => {
+    const [{ auth }, signOutEverywhere] = await Promise.all([loadAuth(), loadSignOutEverywhere()]);
+    const { id } = await newUser("Вера");
+    const [phone, stolen] = [await device(id), await device(id)];
+    expect((await signOutEverywhere(phone.headers)).ok, "🚨 signOutEverywhere должна пройти").toBe(true);
+    // The owner signs in again: the thief must not learn anything about the new session.
+    const again = await device(id);
+    const { getCurrentUser } = await loadSession();
+    expect(
+      (await getCurrentUser(stolen.headers))?.id,
+      "🚨 здесь проверяются эндпоинты при живом cookie-кэше, а украденная cookie не проходит даже обычное чтение: включите session.cookieCache",
+    ).toBe(id);
+
+    const own = await auth.handler(appRequest("/api/auth/list-sessions", { cookie: again.headers.get("cookie")! }));
+    expect(own.status, `🚨 живая сессия должна получать свой список сессий: ${JSON.stringify(await readJson(own))}`).toBe(200);
+
+    const listed = await auth.handler(appRequest("/api/auth/list-sessions", { cookie: stolen.headers.get("cookie")! }));
+    const leaked = JSON.stringify(await readJson(listed)).includes(again.token);
+    expect(
+      [listed.status, leaked],
+      "🚨 /api/auth/list-sessions проверяет сессию по cookie-кэшу и отдаёт отозванной сессии токены новых. " +
+        "Плагином с before-хуком поставьте этому эндпоинту query disableCookieCache: true — тогда ответ 401",
+    ).toEqual([401, false]);
+
+    const renamed = await auth.handler(appRequest("/api/auth/update-user", { cookie: stolen.headers.get("cookie")!, body: { name: "Взломщик" } }));
+    const { rows } = await lab.sql.query<{ name: string }>(`select name from users where id = $1`, [id]);
+    expect(
+      [renamed.status, rows[0]?.name],
+      "🚨 /api/auth/update-user тоже верит cookie-кэшу: отозванная сессия переименовала пользователя. Добавьте его в тот же хук",
+    ).toEqual([401, "Вера"]);
+  });
+
   it("смена пароля с revokeOtherSessions: украденная сессия сразу теряет список устройств и requireLiveUser, а новая cookie того, кто сменил пароль, открывает /dashboard", async () => {
     const [{ requireLiveUser }, dashboard, { auth }] = await Promise.all([loadSession(), loadDashboard(), loadAuth()]);
     const { id, email } = await newUser();

@@ -6,6 +6,7 @@ import { accounts, sessions, users, verifications } from "../db/schema";
 import { accountPolicy } from "./account-policy";
 import { SESSION_COOKIE_PREFIX } from "./auth-cookies";
 import { readAppUrl, readAuthSecret } from "./env";
+import { liveSessionOnSensitiveEndpoints } from "./live-session";
 
 // The three session clocks, in seconds (Better Auth counts all three in seconds).
 /** Idle limit: each refresh moves expires_at to now + this; there is no absolute end. */
@@ -87,7 +88,11 @@ export const auth = betterAuth({
     // #endregion cookie-cache
   },
   // #region plugins
-  // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
-  plugins: [nextCookies()],
+  plugins: [
+    // Better Auth's endpoints that would trust the cookie cache (see ./live-session.ts) read the row instead.
+    liveSessionOnSensitiveEndpoints(),
+    // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
+    nextCookies(),
+  ],
   // #endregion plugins
 });
