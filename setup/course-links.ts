@@ -6,10 +6,16 @@
  *
  * Without the variable a badge cannot link to the README: the built site is a
  * static folder and labs/ lives outside it. The badge then shows the
- * repository-relative path instead, which works on any checkout.
+ * repository-relative path instead, which works on any checkout. The command
+ * that starts the lab is shown either way: it is what a student types next.
  */
 const repoUrl = (import.meta.env.VITE_COURSE_REPO_URL ?? "").trim().replace(/\/+$/, "");
 const repoRef = (import.meta.env.VITE_COURSE_REPO_REF ?? "").trim() || "main";
+
+/** What a student runs to work on the lab: the watch mode of its grader (scripts/lab/watch.ts). */
+export function labCommand(id: string): string {
+  return `npm run lab -- ${id}`;
+}
 
 export function labReadmePath(id: string): string {
   return `labs/${id}/README.md`;

@@ -16,7 +16,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "../lib/chromium.ts";
-import { countMermaid, type DeckSlide, loadDeck, repoRoot } from "./deck-source";
+import { countMermaidAtOpen, type DeckSlide, loadDeck, repoRoot } from "./deck-source";
 import { serveStatic } from "./static-server";
 
 
@@ -66,7 +66,7 @@ export async function walkDeck(): Promise<WalkResult> {
   }
 
   const deck = await loadDeck();
-  const expectedDiagrams = deck.reduce((sum, s) => sum + countMermaid(s.content), 0);
+  const expectedDiagrams = deck.reduce((sum, s) => sum + countMermaidAtOpen(s.content), 0);
   await rm(shotsDir, { recursive: true, force: true });
   await mkdir(shotsDir, { recursive: true });
 
@@ -117,7 +117,7 @@ export async function walkDeck(): Promise<WalkResult> {
 
     for (const slide of deck) {
       current = where(slide);
-      const expected = countMermaid(slide.content);
+      const expected = countMermaidAtOpen(slide.content);
       await page.evaluate((no) => {
         window.location.hash = `#/${no}`;
       }, slide.no);

@@ -135,6 +135,7 @@ export interface DeckSummary {
   readonly minutes: number;
   readonly budget: number | null;
   readonly appendixSlides: number;
+  readonly minutesPerFile: Map<string, number>;
   readonly reveals: Map<RevealKind, number>;
   /** Zero-based positions of the quiz's right answers. */
   readonly quizPositions: number[];
@@ -236,6 +237,7 @@ export async function summarizeDeck(): Promise<DeckSummary> {
     minutes: plan.presented,
     budget: plan.budget,
     appendixSlides: plan.appendixSlides,
+    minutesPerFile: plan.perFile,
     reveals,
     quizPositions: quiz.positions,
   };
@@ -245,6 +247,8 @@ function printSummary(summary: DeckSummary) {
   const budget = summary.budget === null ? "?" : formatMinutes(summary.budget);
   const appendix = summary.appendixSlides > 0 ? `, ещё ${summary.appendixSlides} в приложении для самостоятельного чтения` : "";
   console.log(`Лекция slides.md: план ${formatMinutes(summary.minutes)} мин из ${budget} мин; слайдов ${summary.slides}${appendix}.`);
+  const files = [...summary.minutesPerFile].map(([file, minutes]) => `${file} ${formatMinutes(minutes)}`).join(", ");
+  if (files) console.log(`  по файлам, мин: ${files}.`);
   const kinds = [...summary.reveals].map(([kind, n]) => `${kind} ${n}`).join(", ");
   console.log(`Пошаговых показов: ${totalReveals(summary.reveals)} (нужно ≥ ${MIN_REVEALS})${kinds ? `: ${kinds}` : ""}.`);
   const byLetter = new Map<string, number>();

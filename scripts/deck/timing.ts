@@ -16,6 +16,8 @@ export interface TimePlan {
   /** The headmatter's `duration` in minutes, or null when it is absent or unreadable. */
   readonly budget: number | null;
   readonly appendixSlides: number;
+  /** Presented minutes per Markdown file, in deck order. */
+  readonly perFile: Map<string, number>;
 }
 
 /** Minutes from a slide's notes: a number, null when no line has the form, or an error text for a wrong form. */
@@ -54,6 +56,7 @@ export function checkTimePlan(slides: readonly DeckSlide[], where: (slide: DeckS
   let presented = 0;
   let inAppendix = false;
   let appendixSlides = 0;
+  const perFile = new Map<string, number>();
   for (const slide of slides) {
     inAppendix ||= isAppendixStart(slide);
     if (inAppendix) appendixSlides++;
@@ -75,13 +78,14 @@ export function checkTimePlan(slides: readonly DeckSlide[], where: (slide: DeckS
       continue;
     }
     presented += minutes;
+    perFile.set(slide.file, (perFile.get(slide.file) ?? 0) + minutes);
   }
   if (budget !== null && presented > budget) {
     problems.push(
       `план лекции — ${formatMinutes(presented)} мин, а duration в headmatter — ${formatMinutes(budget)} мин. Сократите слайды или перенесите часть в приложение после заключения (с пометкой «для самостоятельного чтения» и «⏱ 0 мин»).`,
     );
   }
-  return { problems, presented, budget, appendixSlides };
+  return { problems, presented, budget, appendixSlides, perFile };
 }
 
 export function formatMinutes(minutes: number): string {

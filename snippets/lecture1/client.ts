@@ -4,15 +4,16 @@
 import { createAuthClient } from "better-auth/react";
 
 // #region client
-// Клиент в браузере: каждый вызов — HTTP-запрос к /api/auth/* того же сайта
-export const authClient = createAuthClient();
+// Клиент в браузере: каждый вызов — HTTP-запрос к /api/auth/*
+export const authClient = createAuthClient(); // baseURL — этот же сайт
 
 export function useSignedInEmail(): string | null {
-  const { data, isPending } = authClient.useSession(); // GET /api/auth/get-session
+  // GET /api/auth/get-session; после входа и выхода перечитает сам
+  const { data, isPending } = authClient.useSession();
   return isPending ? null : (data?.user.email ?? null);
 }
 
 export async function signOutHere() {
-  await authClient.signOut(); // POST /api/auth/sign-out, с Origin и cookie
+  await authClient.signOut(); // POST /api/auth/sign-out с cookie и Origin
 }
 // #endregion client
