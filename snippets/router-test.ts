@@ -7,7 +7,8 @@ import { createContextFactory } from "../labs/bauth07/src/server/trpc";
 export async function readBobsNoteAsAlice(alice: CurrentUser, bobsNoteId: string) {
   // #region router-test
   const createContext = createContextFactory({ getUser: async () => alice });
-  const caller = appRouter.createCaller(await createContext({ req: new Request("http://localhost/api/trpc") }));
+  const req = new Request("http://localhost/api/trpc");
+  const caller = appRouter.createCaller(await createContext({ req }));
   await caller.me(); // alice: без cookie, без Better Auth
   await caller.notes.byId({ id: bobsNoteId }); // TRPCError FORBIDDEN
   // #endregion router-test

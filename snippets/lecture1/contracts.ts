@@ -16,14 +16,18 @@ export declare function signUp(
 // src/server/auth/sign-in.ts — bauth05
 type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string }; setCookie: string[] }
-  | Failure; // любой неверный вход → один ответ INVALID_EMAIL_OR_PASSWORD
-export declare function signIn(input: { email: string; password: string }, headers: Headers): Promise<SignInResult>;
+  | Failure; // любой неверный вход → INVALID_EMAIL_OR_PASSWORD
+export declare function signIn(
+  input: { email: string; password: string },
+  headers: Headers,
+): Promise<SignInResult>;
 // #endregion sign-in-contract
 
 // #region session-contract
 // src/server/auth/session.ts — bauth06
 export declare function getCurrentUser(headers: Headers): Promise<CurrentUser | null>;
-export declare function requireUser(headers: Headers): Promise<CurrentUser>; // или UnauthorizedError
+// нет сессии → UnauthorizedError
+export declare function requireUser(headers: Headers): Promise<CurrentUser>;
 // #endregion session-contract
 
 // #region fresh-contract

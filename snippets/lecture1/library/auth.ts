@@ -1,9 +1,7 @@
 // The library app's full Better Auth config; slides show it region by region.
 import { betterAuth } from "better-auth";
-// #region adapter-import
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { db } from "./db"; // тот же пул, что у каталога книг
-// #endregion adapter-import
+import { db } from "./db";
 import { nextCookies } from "better-auth/next-js";
 import { LIBRARY_COOKIE_PREFIX } from "./cookie-prefix";
 import { requireEnv } from "./env";
@@ -15,7 +13,7 @@ import { rejectDisposableEmail } from "./sign-up-policy";
 export const LIBRARY_SESSION = {
   expiresIn: 60 * 60 * 24 * 14, // 14 дней простоя — и сессии нет
   updateAge: 60 * 60 * 12, // продлевать не чаще раза в 12 часов
-  freshAge: 60 * 5, // «удалить читательский билет» — в течение 5 минут после входа
+  freshAge: 60 * 5, // «закрыть билет» — лишь 5 минут после входа
 };
 // #endregion clocks
 
@@ -27,14 +25,18 @@ export const auth = betterAuth({
   // #region models
   database: drizzleAdapter(db, {
     provider: "pg",
-    // модель Better Auth → таблица библиотеки
-    schema: { user: readers, session: readerSessions, account: readerAccounts, verification: readerVerifications },
-  }),
-  advanced: {
-    database: {
-      generateId: "uuid", // id не передаётся: его ставит DEFAULT gen_random_uuid()
+    schema: {
+      user: readers, // модель user → таблица readers
+      session: readerSessions,
+      account: readerAccounts,
+      verification: readerVerifications,
     },
-    // #endregion models
+  }),
+  // #endregion models
+  advanced: {
+    // #region generate-id
+    database: { generateId: "uuid" }, // id в INSERT не передаётся
+    // #endregion generate-id
     // #region origin-check
     // под Vitest (NODE_ENV=test) проверка Origin иначе выключена
     disableOriginCheck: false, // включена всегда, как в production

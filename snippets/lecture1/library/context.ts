@@ -3,5 +3,5 @@
 import { currentReader } from "./session";
 import { libraryContextFactory } from "./trpc";
 
-export const createLibraryContext = libraryContextFactory({ findReader: currentReader });
+export const createContext = libraryContextFactory({ findReader: currentReader });
 // #endregion composition-root

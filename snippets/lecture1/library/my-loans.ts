@@ -10,6 +10,7 @@ export class SignInRequired extends Error {}
 export async function loadMyLoans(headers: Headers) {
   const reader = await currentReader(headers); // подпись, строка, срок — каждый раз
   if (!reader) throw new SignInRequired(); // страница отправит на /sign-in
-  return db.select().from(loans).where(eq(loans.readerId, reader.id)).orderBy(desc(loans.dueAt));
+  const mine = eq(loans.readerId, reader.id); // фильтр в SQL: чужое не покидает базу
+  return db.select().from(loans).where(mine).orderBy(desc(loans.dueAt));
 }
 // #endregion load-my-loans

@@ -10,7 +10,6 @@ export const readerAccounts = pgTable("reader_accounts", { id: primaryUuid() });
 export const readerVerifications = pgTable("reader_verifications", { id: primaryUuid() });
 
 // #region loans
-// Выдача книги читателю
 export const loans = pgTable(
   "loans",
   {
@@ -18,9 +17,9 @@ export const loans = pgTable(
     barcode: text("barcode").notNull().unique(), // UNIQUE: поиск за один шаг
     readerId: uuid("reader_id")
       .notNull()
-      .references(() => readers.id, { onDelete: "cascade" }), // ушёл читатель — уходят выдачи
+      .references(() => readers.id, { onDelete: "cascade" }),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(), // timestamptz
   },
-  (table) => [index("loans_reader_id_idx").on(table.readerId)], // «все выдачи читателя»
+  (table) => [index("loans_reader_id_idx").on(table.readerId)],
 );
 // #endregion loans

@@ -9,8 +9,10 @@ export const rejectDisposableEmail = createAuthMiddleware(async (ctx) => {
   const email: unknown = ctx.body?.email; // тело ещё не проверено схемой
   const domain = typeof email === "string" ? email.split("@").pop() : undefined;
   if (domain && DISPOSABLE_DOMAINS.has(domain.toLowerCase())) {
-    // отказ до хеширования и INSERT: 400 с нашим кодом
-    throw new APIError("BAD_REQUEST", { code: "DISPOSABLE_EMAIL", message: "Нужен постоянный адрес." });
+    throw new APIError("BAD_REQUEST", { // до хеширования и INSERT
+      code: "DISPOSABLE_EMAIL",
+      message: "Нужен постоянный адрес почты.",
+    });
   }
 });
 // #endregion before-hook

@@ -11,7 +11,6 @@ export interface ReaderLookup {
 }
 
 export function libraryContextFactory(lookup: ReaderLookup) {
-  // вызывается один раз на HTTP-запрос
   return async ({ req }: { req: Request }): Promise<LibraryContext> => ({
     reader: await lookup.findReader(req.headers),
   });
@@ -25,7 +24,7 @@ export const libraryRouter = t.router;
 // middleware: аноним останавливается здесь, до кода процедуры
 export const readerProcedure = t.procedure.use(({ ctx, next }) => {
   if (ctx.reader === null) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Войдите, чтобы взять книгу." });
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Сначала войдите." });
   }
   // дальше ctx.reader: Reader, а не Reader | null
   return next({ ctx: { reader: ctx.reader } });
