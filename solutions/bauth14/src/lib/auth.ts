@@ -92,6 +92,7 @@ export const auth = betterAuth({
   },
   // #region plugins
   // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
+  // sensitiveActions (src/lib/sensitive-actions.ts): freshness and "end the other sessions" for account changes.
   plugins: [sensitiveActions(), nextCookies()],
   // #endregion plugins
 });
