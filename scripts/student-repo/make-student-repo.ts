@@ -5,8 +5,8 @@
  *   what and why), and without the npm scripts that need them;
  * - with `.starters/<id>.json`, the pristine starters `npm run reset` uses
  *   even where there is no git history;
- * - with the regions of solutions/ the slides show, cut into snippets/lecture/
- *   so the deck still builds (lecture-snippets.ts);
+ * - with the deck as it is: its code comes from snippets/ (examples written for
+ *   the slides and the labs' contracts), never from solutions/;
  * - with the Classroom workflow pinned to checksums of the grading files;
  * - as a git repository with one commit, ready to push (unless --no-git).
  */
@@ -19,13 +19,10 @@ import { labs } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { writeClassroomFiles } from "../classroom/generate-workflow.ts";
 import { STARTERS_DIR, writeStarterArchive } from "../lab/starter.ts";
-import { inlineLectureSnippets, LECTURE_SNIPPETS_DIR, type InlinedSnippets } from "./lecture-snippets.ts";
 import { COURSE_ONLY, isCourseOnly, isCourseOnlyScript, NEVER_COPIED } from "./student-copy.ts";
 
 export interface StudentRepoResult {
   files: number;
-  /** The regions of solutions/ the slides show, copied to snippets/lecture/ (the rest of solutions/ stays out). */
-  lectureFragments: string[];
   removedScripts: string[];
   starters: string[];
 }
@@ -70,19 +67,13 @@ export function makeStudentRepo(destination: string, options: { git: boolean; so
     copyFileSync(join(source, path), target);
   }
 
-  let lecture: InlinedSnippets;
-  try {
-    lecture = inlineLectureSnippets(source, dest);
-  } catch (error) {
-    throw new StudentRepoError(`Не удалось перенести код слайдов из solutions/: ${(error as Error).message}`);
-  }
   // The course's README speaks to lecturers and maintainers; the copy gets the student's own.
   copyFileSync(join(source, STUDENT_README), join(dest, "README.md"));
   const removedScripts = trimPackageScripts(join(dest, "package.json"));
   const starters = writeStarters(source, dest);
   writeClassroomFiles(dest, true);
   if (options.git) commitAll(dest);
-  return { files: files.length, removedScripts, starters, lectureFragments: lecture.fragments };
+  return { files: files.length, removedScripts, starters };
 }
 
 /** The copy is written afresh, and never into the course it comes from. */
@@ -171,7 +162,6 @@ if (import.meta.main) {
     for (const entry of COURSE_ONLY.filter((entry) => existsSync(join(REPO_ROOT, entry.path)))) console.log(`  • ${entry.path} — ${entry.why}`);
     if (result.removedScripts.length > 0) console.log(`Убраны npm-скрипты, которым нужны решения: ${result.removedScripts.join(", ")}`);
     console.log(`Заготовки для npm run reset: ${STARTERS_DIR}/ (${result.starters.join(", ")})`);
-    console.log(`Код, который показывают слайды (только эти фрагменты решений): ${LECTURE_SNIPPETS_DIR}/ (${result.lectureFragments.length} файлов).`);
     console.log("Автопроверка: .github/workflows/classroom.yml сверяет контрольные суммы из .github/classroom/protected.sha256.");
     console.log(
       parsed.values["no-git"]
