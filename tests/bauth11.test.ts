@@ -275,8 +275,10 @@ describe("bauth11 «Кэш сессии (cookie cache)»", () => {
     const [desk, tablet, old] = [await device(id), await device(id), await device(id)];
     const someoneElse = await device(other.id);
     await lab.sql.query(`update sessions set expires_at = now() - interval '1 minute' where token = $1`, [old.token]);
-    // The desk signed in an hour before the tablet: the newest sign-in comes first.
-    await lab.sql.query(`update sessions set created_at = now() - interval '1 hour' where token = $1`, [desk.token]);
+    // The desk signed in two hours ago, the tablet one hour ago: the tablet comes first. Updated in this order, the
+    // rows also sit in the table as desk, tablet, so a list without ORDER BY comes out in the wrong order.
+    await lab.sql.query(`update sessions set created_at = now() - interval '2 hours' where token = $1`, [desk.token]);
+    await lab.sql.query(`update sessions set created_at = now() - interval '1 hour' where token = $1`, [tablet.token]);
     const { rows } = await lab.sql.query<{ id: string; token: string }>(`select id, token from sessions where token = any($1)`, [
       [desk.token, tablet.token, old.token, someoneElse.token],
     ]);
