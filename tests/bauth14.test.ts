@@ -159,8 +159,26 @@ async function requestReset(user: User): Promise<URL> {
   return expectLink(await mailsTo(user.email), "/reset-password/", "письмо сброса пароля");
 }
 
+/**
+ * Makes the database refuse letters to addresses that start with "undeliverable-", as a full disk
+ * would: a real PostgreSQL error inside the lab's sendMail, not an API refusal.
+ */
+async function refuseLettersToUndeliverable(): Promise<void> {
+  try {
+    await lab.sql.query(`
+      create or replace function refuse_undeliverable() returns trigger language plpgsql as $$
+      begin
+        if new.recipient like 'undeliverable-%' then raise exception 'could not extend file: No space left on device'; end if;
+        return new;
+      end $$;
+      create or replace trigger refuse_undeliverable before insert on outbox for each row execute function refuse_undeliverable();`);
+  } catch (error) {
+    throw new Error(`🚨 таблицы outbox нет или она не такая, как в контракте README (${describeError(error)}): добавьте её в src/db/schema.ts и сгенерируйте миграцию`);
+  }
+}
+
 describe("bauth14 «Смена пароля и email»", () => {
-  it("регистрация не открывает сессию, пока email не подтверждён: письмо со ссылкой в outbox, вход до подтверждения отклонён, ссылка подтверждает адрес", async () => {
+  it("регистрация не открывает сессию, пока email не подтверждён: письмо со ссылкой в outbox, вход до подтверждения отклонён и присылает письмо снова, ссылка подтверждает адрес", async () => {
     const email = uniqueEmail("new");
     const signUp = await post("sign-up/email", { name: "Пётр", email, password: TEST_PASSWORD });
     expect(signUp.status, `🚨 регистрация должна пройти: ${JSON.stringify(await readJson(signUp))}`).toBe(200);
@@ -178,6 +196,10 @@ describe("bauth14 «Смена пароля и email»", () => {
       [early.status, await errorCode(early)],
       "🚨 вход с неподтверждённым адресом должен получать 403 EMAIL_NOT_VERIFIED: включите emailAndPassword.requireEmailVerification",
     ).toEqual([403, "EMAIL_NOT_VERIFIED"]);
+    expect(
+      (await mailsTo(email)).length,
+      "🚨 вход с неподтверждённым адресом должен прислать новое письмо подтверждения (emailVerification.sendOnSignIn): старое могло потеряться",
+    ).toBeGreaterThan(mails.length);
 
     const verified = await follow(link);
     expect(verified.status, `🚨 переход по ссылке из письма должен подтвердить адрес: ${JSON.stringify(await readJson(verified))}`).toBeLessThan(400);
@@ -330,6 +352,28 @@ describe("bauth14 «Смена пароля и email»", () => {
     expect([second.status, await errorCode(second)], "🚨 ссылка сброса одноразовая: второй раз — 400 INVALID_TOKEN").toEqual([400, "INVALID_TOKEN"]);
     const signIn = await signInRequest((await loadAuth()).auth, user.email, NEW_PASSWORD);
     expect(signIn.status, "🚨 после сброса входит пароль из первого сброса").toBe(200);
+  });
+
+  it("sendMail пишет письмо строкой в outbox и не глотает ошибку базы: письмо, которое не записалось, — сбой, а не успех", async () => {
+    const { sendMail } = await lab.load<{ sendMail: (mail: { to: string; subject: string; text: string }) => Promise<void> }>(
+      "src/server/mail/outbox.ts",
+      { sendMail: "function" },
+    );
+    const to = uniqueEmail("letter");
+    await sendMail({ to, subject: "Проверка", text: "Текст письма" });
+    expect(await mailsTo(to), "🚨 sendMail должна записать в outbox строку: recipient — адрес, subject — тема, body — текст").toEqual([
+      { recipient: to, subject: "Проверка", body: "Текст письма" },
+    ]);
+
+    // Better Auth logs a failed letter and answers 200 anyway (it must not tell who exists), so only sendMail can report it.
+    await refuseLettersToUndeliverable();
+    const failed = await sendMail({ to: `undeliverable-${to}`, subject: "Проверка", text: "Текст" }).then(
+      () => "записано",
+      () => "ошибка",
+    );
+    expect(failed, "🚨 база отказала в записи письма, а sendMail завершилась успешно: не ловите ошибку базы, пусть она дойдёт до вызывающего кода").toBe(
+      "ошибка",
+    );
   });
 
   it("ссылка сброса живёт 15 минут: спустя 16 минут — 400 INVALID_TOKEN, и пароль прежний", async () => {
