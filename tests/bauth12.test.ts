@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { APP_ORIGIN, setupLab, type LabEnvironment } from "./support/lab-environment.ts";
 import { importLabFile, LabError, shownPath } from "./support/lab.ts";
@@ -67,6 +68,29 @@ async function signIn(password: string, headers: Headers, email = user.email): P
 
 const wrongPassword = (headers: Headers) => signIn("wrong-password-123", headers);
 const rightPassword = (headers: Headers) => signIn(user.password, headers);
+
+/**
+ * Runs `call` while every statement that reads `table` fails in PostgreSQL itself (a division by
+ * zero sent instead): a real database error in the middle of a request, not an API refusal.
+ */
+async function failingQueriesOn<T>(table: string, call: () => Promise<T>): Promise<T> {
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = prototype.query;
+  const reads = new RegExp(`from "?${table}"?[\\s;]`, "i");
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    const [first, ...rest] = args;
+    const text = typeof first === "string" ? first : (first as { text?: unknown } | null)?.text;
+    if (typeof text !== "string" || !reads.test(`${text} `)) return query.apply(this, args);
+    const broken = typeof first === "string" ? "select 1/0" : { ...(first as object), text: "select 1/0", values: [] };
+    // Positional values, if any, belong to the replaced statement.
+    return query.apply(this, [broken, ...rest.filter((arg) => typeof arg === "function")]);
+  };
+  try {
+    return await call();
+  } finally {
+    prototype.query = query;
+  }
+}
 
 /** The counter rows of one client address: Better Auth keys them "<address>|<path>". */
 const ROWS_OF = `key like $1 || '|%'`;
@@ -161,7 +185,7 @@ describe(`${LAB} «Перебор паролей»`, () => {
     ).toMatchObject({ ok: true });
   });
 
-  it("счётчик живёт в базе: переживает перезапуск (новый экземпляр auth, та же база, production), HTTP-маршрут отвечает 429 с X-Retry-After, а без базы signIn бросает ошибку", async () => {
+  it("счётчик живёт в базе: переживает перезапуск (новый экземпляр auth, та же база, production), HTTP-маршрут отвечает 429 с X-Retry-After, а сбой базы signIn не выдаёт за отказ", async () => {
     const ip = nextClientIp();
     await lockOut(ip);
     // A restart: the lab's modules are evaluated again (a new pool, a new Better Auth instance), the database stays.
@@ -177,15 +201,14 @@ describe(`${LAB} «Перебор паролей»`, () => {
     expect(response.status, `🚨 POST ${SIGN_IN_PATH} с заблокированного адреса должен получить 429: ${JSON.stringify(await readJson(response))}`).toBe(429);
     expect(response.headers.get("x-retry-after"), "🚨 ответ 429 Better Auth несёт X-Retry-After — через сколько секунд повторить").toMatch(/^\d+$/);
 
-    // The limiter reads its counter before anything else: with the database down, that is a server failure.
-    lab.reloadWith({ DATABASE_URL: await lab.unreachableDatabaseUrl() });
-    const outcome = await rightPassword(viaProxy(nextClientIp())).then(
+    // A database failure after the limiter has let the request through: the users lookup fails in PostgreSQL.
+    const outcome = await failingQueriesOn("users", () => rightPassword(viaProxy(nextClientIp()))).then(
       (result) => ({ resolved: true, result }),
       () => ({ resolved: false, result: undefined }),
     );
     expect(
       outcome,
-      `🚨 при недоступной базе signIn вернул ${JSON.stringify(outcome.result)}. Ответ 500 обработчика — сбой сервера, а не ошибка пользователя: бросайте исключение`,
+      `🚨 когда запрос к базе упал, signIn вернул ${JSON.stringify(outcome.result)}. Ответ 500 обработчика — сбой сервера, а не отказ пользователю: бросайте исключение`,
     ).toMatchObject({ resolved: false });
   });
 
