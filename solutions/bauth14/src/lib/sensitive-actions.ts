@@ -4,8 +4,8 @@ import { APIError, createAuthMiddleware, getAuthoritativeSessionFromCtx } from "
 /**
  * Endpoints that take over an account if a stolen session may call them.
  * Better Auth guards them with sensitiveSessionMiddleware, which wants a valid
- * session but not a fresh one (only /list-sessions and /delete-user without a
- * password check freshness), so the course adds that check here.
+ * session but not a fresh one (freshness is checked by /list-sessions,
+ * /unlink-account and a password-less /delete-user), so the course adds it here.
  */
 const FRESH_SESSION_PATHS = new Set(["/change-password", "/change-email"]);
 
