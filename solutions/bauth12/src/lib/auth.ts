@@ -6,6 +6,7 @@ import { accounts, rateLimits, sessions, users, verifications } from "../db/sche
 import { accountPolicy } from "./account-policy";
 import { SESSION_COOKIE_PREFIX } from "./auth-cookies";
 import { readAppUrl, readAuthSecret } from "./env";
+import { liveSessionOnSensitiveEndpoints } from "./live-session";
 import { ipAddress, rateLimit } from "./rate-limit";
 
 // The three session clocks, in seconds (Better Auth counts all three in seconds).
@@ -15,6 +16,11 @@ export const SESSION_EXPIRES_IN = 60 * 60 * 24 * 30;
 export const SESSION_UPDATE_AGE = 60 * 60 * 24;
 /** Freshness for destructive actions, counted from created_at (the sign-in), never from the last request. */
 export const SESSION_FRESH_AGE = 60 * 10;
+/**
+ * Cookie cache lifetime: how long a signed copy of the session in the browser answers ordinary reads
+ * without a database query. It is also the longest a revoked session keeps passing those reads.
+ */
+export const SESSION_CACHE_MAX_AGE = 60 * 5;
 
 // #region app-url
 const appUrl = readAppUrl();
@@ -76,9 +82,22 @@ export const auth = betterAuth({
     expiresIn: SESSION_EXPIRES_IN,
     updateAge: SESSION_UPDATE_AGE,
     freshAge: SESSION_FRESH_AGE,
+    // #region cookie-cache
+    cookieCache: {
+      enabled: true,
+      // The session_data cookie and the copy inside it both expire after this; then one read goes to the database again.
+      maxAge: SESSION_CACHE_MAX_AGE,
+      // Encrypted (A256CBC-HS512): whoever sees the cookie (logs, a proxy, an extension) reads neither email nor role.
+      strategy: "jwe",
+    },
+    // #endregion cookie-cache
   },
   // #region plugins
-  // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
-  plugins: [nextCookies()],
+  plugins: [
+    // Better Auth's endpoints that would trust the cookie cache (see ./live-session.ts) read the row instead.
+    liveSessionOnSensitiveEndpoints(),
+    // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
+    nextCookies(),
+  ],
   // #endregion plugins
 });
