@@ -27,6 +27,7 @@ export const labs = [
   { id: "bauth10", title: "Полный жизненный цикл", slide: "bauth10", points: 20 },
   { id: "bauth11", title: "Кэш сессии (cookie cache)", slide: "bauth11", points: 10 },
   { id: "bauth12", title: "Перебор паролей", slide: "bauth12", points: 10 },
+  { id: "bauth13", title: "Секреты", slide: "bauth13", points: 10 },
   { id: "bauth14", title: "Смена пароля и email", slide: "bauth14", points: 10 },
 ] as const satisfies readonly LabInfo[];
 
