@@ -8,4 +8,6 @@ export default defineMermaidSetup(() => ({
   sequence: { useMaxWidth: true },
   gantt: { barHeight: 26, barGap: 6, leftPadding: 130 },
   themeVariables: { fontSize: "15px" },
+  // Mermaid draws step numbers (autonumber) at a fixed 12 px; notes refer to the steps, so they must read too.
+  themeCSS: ".sequenceNumber { font-size: 14px; }",
 }));

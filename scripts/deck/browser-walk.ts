@@ -2,7 +2,8 @@
  * Walks every slide of the BUILT deck (dist/, from `npm run build`) in Debian's
  * headless Chromium and lists every problem a classroom would see:
  * page and console errors, Mermaid syntax errors, content overflowing the
- * 16:9 slide, broken images, and any request that tries to leave the machine.
+ * 16:9 slide, broken images, any request that tries to leave the machine, and
+ * code or diagram text smaller than MIN_TEXT_PX on the 980-px canvas.
  * A PNG of every slide lands in .artifacts/deck/NN.png.
  *
  *   npx tsx scripts/deck/browser-walk.ts
@@ -16,7 +17,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "../lib/chromium.ts";
-import { countMermaidAtOpen, type DeckSlide, loadDeck, repoRoot } from "./deck-source";
+import { countMermaid, type DeckSlide, loadDeck, repoRoot } from "./deck-source";
 import { serveStatic } from "./static-server";
 
 
@@ -24,6 +25,10 @@ const VIEWPORT = { width: 1280, height: 720 };
 const distDir = path.join(repoRoot, "dist");
 const shotsDir = path.join(repoRoot, ".artifacts", "deck");
 const RENDER_TIMEOUT_MS = 15_000;
+/** Issue 14: code and diagram text must read from the back of the room. */
+const MIN_TEXT_PX = 14;
+/** slides.md's canvasWidth: sizes are measured in the canvas's own pixels. */
+const CANVAS_WIDTH = 980;
 
 export interface WalkResult {
   readonly problems: string[];
@@ -35,6 +40,8 @@ export interface WalkResult {
 interface SlideReport {
   readonly found: boolean;
   readonly overflow: string[];
+  /** Code or diagram text below MIN_TEXT_PX on the canvas. */
+  readonly small: string[];
   readonly brokenImages: string[];
   readonly mermaidErrors: string[];
   readonly mermaidRendered: number;
@@ -66,7 +73,7 @@ export async function walkDeck(): Promise<WalkResult> {
   }
 
   const deck = await loadDeck();
-  const expectedDiagrams = deck.reduce((sum, s) => sum + countMermaidAtOpen(s.content), 0);
+  const expectedDiagrams = deck.reduce((sum, s) => sum + countMermaid(s.content), 0);
   await rm(shotsDir, { recursive: true, force: true });
   await mkdir(shotsDir, { recursive: true });
 
@@ -117,7 +124,7 @@ export async function walkDeck(): Promise<WalkResult> {
 
     for (const slide of deck) {
       current = where(slide);
-      const expected = countMermaidAtOpen(slide.content);
+      const expected = countMermaid(slide.content);
       await page.evaluate((no) => {
         window.location.hash = `#/${no}`;
       }, slide.no);
@@ -136,6 +143,7 @@ export async function walkDeck(): Promise<WalkResult> {
       for (const item of report.overflow) {
         problems.push(`${current}: содержимое выходит за слайд 16:9: ${item}. Сократите текст, разбейте слайд или уменьшите {scale: …} у диаграммы.`);
       }
+      for (const item of report.small) problems.push(`${current}: мелко для аудитории: ${item}.`);
       for (const src of report.brokenImages) {
         problems.push(`${current}: картинка не загрузилась: ${src}. Положите файл в public/ и сошлитесь на него относительным путём.`);
       }
@@ -183,10 +191,10 @@ async function inspectSlide(page: Page, no: number, expectedMermaid: number): Pr
     );
     await page.evaluate(() => document.fonts.ready);
   } catch {
-    return { found: false, overflow: [], brokenImages: [], mermaidErrors: [], mermaidRendered: 0 };
+    return { found: false, overflow: [], small: [], brokenImages: [], mermaidErrors: [], mermaidRendered: 0 };
   }
 
-  return page.evaluate((selector) => {
+  return page.evaluate(({ selector, minPx, canvasWidth }) => {
     const container = document.querySelector("#slide-content")!;
     const slide = document.querySelector(selector)!;
     const box = container.getBoundingClientRect();
@@ -248,6 +256,32 @@ async function inspectSlide(page: Page, no: number, expectedMermaid: number): Pr
         result.push(`диаграмма Mermaid шире своей области (${Math.round(r.width)} > ${Math.round(hostBox.width)} px)`);
       }
     }
+    // Smallest text, in canvas pixels: a diagram's font is scaled with its SVG, code is not.
+    const canvasScale = canvasWidth / box.width;
+    const small: string[] = [];
+    for (const host of slide.querySelectorAll(".mermaid")) {
+      const svg = host.shadowRoot?.querySelector("svg");
+      const viewBoxWidth = svg?.viewBox.baseVal?.width ?? 0;
+      // A diagram in a hidden <v-switch> template or v-click has no box to measure yet.
+      if (!svg || viewBoxWidth === 0 || svg.getBoundingClientRect().width === 0) continue;
+      const svgScale = (svg.getBoundingClientRect().width / viewBoxWidth) * canvasScale;
+      let smallest = Infinity;
+      for (const el of svg.querySelectorAll("text, foreignObject span, foreignObject div, foreignObject p")) {
+        if (!(el.textContent ?? "").trim()) continue;
+        smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(el).fontSize) * svgScale);
+      }
+      if (smallest < minPx - 0.05) {
+        small.push(`текст диаграммы Mermaid ${smallest.toFixed(1)} px < ${minPx} px на холсте ${canvasWidth} px: увеличьте {scale: …} или разбейте диаграмму на две`);
+      }
+    }
+    for (const code of slide.querySelectorAll("pre code, pre.slidev-code")) {
+      const px = Number.parseFloat(getComputedStyle(code).fontSize);
+      if (px < minPx - 0.05) {
+        small.push(`${describe(code)}: код ${px.toFixed(1)} px < ${minPx} px. Уберите уменьшение шрифта и сократите блок.`);
+        break;
+      }
+    }
+
     for (const pre of slide.querySelectorAll("pre.text-wrap")) {
       mermaidErrors.push((pre.textContent ?? "").replace(/\s+/g, " ").slice(0, 160));
     }
@@ -256,8 +290,8 @@ async function inspectSlide(page: Page, no: number, expectedMermaid: number): Pr
       .filter((img) => img.complete && img.naturalWidth === 0)
       .map((img) => img.getAttribute("src") ?? "(без src)");
 
-    return { found: true, overflow: result, brokenImages, mermaidErrors, mermaidRendered };
-  }, selector);
+    return { found: true, overflow: result, small, brokenImages, mermaidErrors, mermaidRendered };
+  }, { selector, minPx: MIN_TEXT_PX, canvasWidth: CANVAS_WIDTH });
 }
 
 async function main() {

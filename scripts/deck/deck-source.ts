@@ -42,12 +42,3 @@ const MERMAID_FENCE = /^\s*```mermaid\b/gm;
 export function countMermaid(content: string): number {
   return content.match(MERMAID_FENCE)?.length ?? 0;
 }
-
-// <v-switch> renders only the template of the current click: at click 0, only `#0` (or a range from 0).
-const SWITCH_TEMPLATE = /<template\s+#([\w-]+)[^>]*>[\s\S]*?<\/template>/g;
-
-/** Diagrams a slide renders when it opens (click 0): later <v-switch> templates are not in the page yet. */
-export function countMermaidAtOpen(content: string): number {
-  const shown = content.replace(SWITCH_TEMPLATE, (block, name: string) => (/^0(?:-|$)/.test(name) ? block : ""));
-  return countMermaid(shown);
-}

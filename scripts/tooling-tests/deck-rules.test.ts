@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countMermaidAtOpen, type DeckSlide } from "../deck/deck-source.ts";
+import type { DeckSlide } from "../deck/deck-source.ts";
 import { checkQuizPositions } from "../deck/quiz-positions.ts";
 import { countReveals, totalReveals } from "../deck/reveals.ts";
 import { checkTimePlan, plannedMinutes } from "../deck/timing.ts";
@@ -85,13 +85,5 @@ describe("пошаговые показы и самопроверка (deck:chec
     expect(checkQuizPositions([slide("", quiz(0)), slide("", quiz(1)), slide("", quiz(2))], where).problems).toEqual([]);
     const none = checkQuizPositions([slide("", '<Quiz question="?"><QuizOption why="x">а</QuizOption></Quiz>')], where);
     expect(none.problems).toEqual([expect.stringMatching(/нет правильного варианта/)]);
-  });
-});
-
-describe("обход колоды в браузере", () => {
-  it("ждёт при открытии слайда только диаграммы, которые <v-switch> уже показал", () => {
-    const diagram = "```mermaid\nflowchart LR\n  A --> B\n```";
-    const content = `${diagram}\n<v-switch>\n<template #0>\n\n${diagram}\n\n</template>\n<template #1>\n\n${diagram}\n\n</template>\n</v-switch>`;
-    expect(countMermaidAtOpen(content)).toBe(2);
   });
 });
