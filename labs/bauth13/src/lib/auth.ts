@@ -1,0 +1,84 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "../db";
+import { accounts, sessions, users, verifications } from "../db/schema";
+import { accountPolicy } from "./account-policy";
+import { SESSION_COOKIE_PREFIX } from "./auth-cookies";
+import { readAppUrl, readAuthSecret } from "./env";
+import { previousSecretCookies } from "./previous-secret-cookies";
+
+// The three session clocks, in seconds (Better Auth counts all three in seconds).
+/** Idle limit: each refresh moves expires_at to now + this; there is no absolute end. */
+export const SESSION_EXPIRES_IN = 60 * 60 * 24 * 30;
+/** Sliding renewal: a read this long after the last renewal pushes expires_at to now + SESSION_EXPIRES_IN. */
+export const SESSION_UPDATE_AGE = 60 * 60 * 24;
+/** Freshness for destructive actions, counted from created_at (the sign-in), never from the last request. */
+export const SESSION_FRESH_AGE = 60 * 10;
+
+// #region app-url
+const appUrl = readAppUrl();
+// #endregion app-url
+
+export const auth = betterAuth({
+  // #region secrets
+  // TODO(bauth13): вместо одного секрета — все его версии из окружения (readAuthSecrets из ./auth-secrets),
+  //   проверенные при старте; текущая подписывает и шифрует, прежние только открывают сделанное раньше.
+  secret: readAuthSecret(),
+  // #endregion secrets
+  baseURL: appUrl,
+  database: drizzleAdapter(db, {
+    provider: "pg",
+    // Better Auth's models (user, session, ...) mapped onto the course's plural tables.
+    schema: { user: users, session: sessions, account: accounts, verification: verifications },
+  }),
+  advanced: {
+    // PostgreSQL generates the uuid (gen_random_uuid()); Better Auth leaves id out of the INSERT.
+    database: { generateId: "uuid" },
+    // Better Auth skips its Origin (CSRF) check when NODE_ENV is "test"; pinned on, tests see what production does:
+    // a POST that carries the cookie from an origin other than baseURL (or trustedOrigins) gets 403 INVALID_ORIGIN.
+    disableOriginCheck: false,
+    // #region cookies
+    // The session cookie: "bauth.session_token", read back by src/proxy.ts through the same constant.
+    cookiePrefix: SESSION_COOKIE_PREFIX,
+    // Secure (and Better Auth's "__Secure-" name prefix) exactly when the app is served over https:
+    // over plain http a browser may drop a Secure cookie (Safari does even on localhost).
+    useSecureCookies: new URL(appUrl).protocol === "https:",
+    defaultCookieAttributes: {
+      // Out of reach of page scripts: an XSS payload cannot read the token.
+      httpOnly: true,
+      // Not sent on cross-site POSTs (CSRF), still sent when a link from elsewhere opens the app.
+      sameSite: "lax",
+      path: "/",
+    },
+    // #endregion cookies
+  },
+  user: {
+    additionalFields: {
+      // input: false: whatever a sign-up body says, a new user gets the default role.
+      role: { type: "string", defaultValue: "USER", input: false },
+    },
+  },
+  emailAndPassword: {
+    enabled: true,
+    // The password policy, stated rather than inherited: Better Auth refuses anything
+    // outside it with PASSWORD_TOO_SHORT / PASSWORD_TOO_LONG before any hashing.
+    minPasswordLength: 8,
+    maxPasswordLength: 128,
+  },
+  hooks: {
+    // Before every endpoint, HTTP and auth.api.* alike: the name cap and the weak-password list
+    // (src/lib/account-policy.ts) hold on each path that takes a name or a password.
+    before: accountPolicy,
+  },
+  session: {
+    expiresIn: SESSION_EXPIRES_IN,
+    updateAge: SESSION_UPDATE_AGE,
+    freshAge: SESSION_FRESH_AGE,
+  },
+  // #region plugins
+  // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
+  // previousSecretCookies (bauth13): session cookies signed with an older listed secret still open their session.
+  plugins: [previousSecretCookies(), nextCookies()],
+  // #endregion plugins
+});
