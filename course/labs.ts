@@ -10,25 +10,27 @@ export interface LabInfo {
   readonly title: string;
   /** Slidev route alias of the slide that introduces the lab (`routeAlias` in slides). */
   readonly slide: string;
+  /** The lecture (course/lectures.ts) whose deck introduces the lab with its badge. */
+  readonly lecture: 1 | 2;
   /** Points for a fully passing lab; the course totals 150. */
   readonly points: number;
 }
 
 export const labs = [
-  { id: "bauth01", title: "Инициализация Better Auth", slide: "bauth01", points: 5 },
-  { id: "bauth02", title: "Интеграция с PostgreSQL", slide: "bauth02", points: 5 },
-  { id: "bauth03", title: "Таблицы users и sessions", slide: "bauth03", points: 10 },
-  { id: "bauth04", title: "Регистрация пользователя", slide: "bauth04", points: 10 },
-  { id: "bauth05", title: "Вход и создание сессии", slide: "bauth05", points: 10 },
-  { id: "bauth06", title: "Чтение сессии на сервере", slide: "bauth06", points: 10 },
-  { id: "bauth07", title: "Пользователь в контексте tRPC", slide: "bauth07", points: 10 },
-  { id: "bauth08", title: "Срок жизни сессии", slide: "bauth08", points: 10 },
-  { id: "bauth09", title: "Выход", slide: "bauth09", points: 10 },
-  { id: "bauth10", title: "Полный жизненный цикл", slide: "bauth10", points: 20 },
-  { id: "bauth11", title: "Кэш сессии (cookie cache)", slide: "bauth11", points: 10 },
-  { id: "bauth12", title: "Перебор паролей", slide: "bauth12", points: 10 },
-  { id: "bauth13", title: "Секреты", slide: "bauth13", points: 10 },
-  { id: "bauth14", title: "Смена пароля и email", slide: "bauth14", points: 10 },
+  { id: "bauth01", title: "Инициализация Better Auth", slide: "bauth01", lecture: 1, points: 5 },
+  { id: "bauth02", title: "Интеграция с PostgreSQL", slide: "bauth02", lecture: 1, points: 5 },
+  { id: "bauth03", title: "Таблицы users и sessions", slide: "bauth03", lecture: 1, points: 10 },
+  { id: "bauth04", title: "Регистрация пользователя", slide: "bauth04", lecture: 1, points: 10 },
+  { id: "bauth05", title: "Вход и создание сессии", slide: "bauth05", lecture: 1, points: 10 },
+  { id: "bauth06", title: "Чтение сессии на сервере", slide: "bauth06", lecture: 1, points: 10 },
+  { id: "bauth07", title: "Пользователь в контексте tRPC", slide: "bauth07", lecture: 1, points: 10 },
+  { id: "bauth08", title: "Срок жизни сессии", slide: "bauth08", lecture: 1, points: 10 },
+  { id: "bauth09", title: "Выход", slide: "bauth09", lecture: 1, points: 10 },
+  { id: "bauth10", title: "Полный жизненный цикл", slide: "bauth10", lecture: 1, points: 20 },
+  { id: "bauth11", title: "Кэш сессии (cookie cache)", slide: "bauth11", lecture: 2, points: 10 },
+  { id: "bauth12", title: "Перебор паролей", slide: "bauth12", lecture: 2, points: 10 },
+  { id: "bauth13", title: "Секреты", slide: "bauth13", lecture: 2, points: 10 },
+  { id: "bauth14", title: "Смена пароля и email", slide: "bauth14", lecture: 2, points: 10 },
 ] as const satisfies readonly LabInfo[];
 
 export type LabId = (typeof labs)[number]["id"];

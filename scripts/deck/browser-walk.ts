@@ -17,13 +17,13 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "../lib/chromium.ts";
+import { lectures, type LectureInfo } from "../../course/lectures";
 import { countMermaid, type DeckSlide, loadDeck, repoRoot } from "./deck-source";
 import { serveStatic } from "./static-server";
 
 
 const VIEWPORT = { width: 1280, height: 720 };
 const distDir = path.join(repoRoot, "dist");
-const shotsDir = path.join(repoRoot, ".artifacts", "deck");
 const RENDER_TIMEOUT_MS = 15_000;
 /** Issue 14: code and diagram text must read from the back of the room. */
 const MIN_TEXT_PX = 14;
@@ -51,12 +51,14 @@ function where(slide: DeckSlide): string {
   return `слайд ${slide.no} (${slide.file}:${slide.line})`;
 }
 
-export async function walkDeck(): Promise<WalkResult> {
+/** Walks one lecture as `npm run build` wrote it: dist/<out>/. */
+export async function walkDeck(lecture: LectureInfo): Promise<WalkResult> {
+  const shotsDir = path.join(repoRoot, ".artifacts", "deck", lecture.out);
   const started = performance.now();
   const problems: string[] = [];
-  if (!existsSync(path.join(distDir, "index.html"))) {
+  if (!existsSync(path.join(distDir, lecture.out, "index.html"))) {
     return {
-      problems: ["dist/index.html не найден: сначала соберите сайт командой `npm run build`."],
+      problems: [`dist/${lecture.out}/index.html не найден: сначала соберите лекции командой \`npm run build\`.`],
       slides: 0,
       diagrams: 0,
       ms: 0,
@@ -72,7 +74,7 @@ export async function walkDeck(): Promise<WalkResult> {
     };
   }
 
-  const deck = await loadDeck();
+  const deck = await loadDeck(lecture.entry);
   const expectedDiagrams = deck.reduce((sum, s) => sum + countMermaid(s.content), 0);
   await rm(shotsDir, { recursive: true, force: true });
   await mkdir(shotsDir, { recursive: true });
@@ -110,7 +112,7 @@ export async function walkDeck(): Promise<WalkResult> {
     // tsx compiles this file with esbuild's keepNames, which wraps named
     // functions in __name(...); the page has no such helper, so provide one.
     await page.addInitScript("window.__name = (fn) => fn;");
-    await page.goto(`${server.url}/index.html#/1`, { waitUntil: "load" });
+    await page.goto(`${server.url}/${lecture.out}/index.html#/1`, { waitUntil: "load" });
     await page.addStyleTag({
       content: "*, *::before, *::after { transition: none !important; animation: none !important; }",
     });
@@ -295,13 +297,17 @@ async function inspectSlide(page: Page, no: number, expectedMermaid: number): Pr
 }
 
 async function main() {
-  const result = await walkDeck();
-  console.log(
-    `Обход колоды: слайдов ${result.slides}, диаграмм ${result.diagrams}, время ${(result.ms / 1000).toFixed(1)} с; снимки в .artifacts/deck/`,
-  );
-  if (result.problems.length > 0) {
-    console.error(`Найдено проблем: ${result.problems.length}`);
-    for (const problem of result.problems) console.error(`  ✗ ${problem}`);
+  const problems: string[] = [];
+  for (const lecture of lectures) {
+    const result = await walkDeck(lecture);
+    console.log(
+      `Обход ${lecture.entry}: слайдов ${result.slides}, диаграмм ${result.diagrams}, время ${(result.ms / 1000).toFixed(1)} с; снимки в .artifacts/deck/${lecture.out}/`,
+    );
+    problems.push(...result.problems.map((problem) => `${lecture.entry}: ${problem}`));
+  }
+  if (problems.length > 0) {
+    console.error(`Найдено проблем: ${problems.length}`);
+    for (const problem of problems) console.error(`  ✗ ${problem}`);
     process.exitCode = 1;
   } else {
     console.log("Проблем нет.");

@@ -22,6 +22,7 @@ import path from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { labs } from "../../course/labs";
+import { lectures, type LectureInfo } from "../../course/lectures";
 import { type DeckSlide, loadDeck, repoRoot } from "./deck-source";
 import { checkQuizPositions, letter } from "./quiz-positions";
 import { countReveals, type RevealKind, totalReveals } from "./reveals";
@@ -141,13 +142,20 @@ export interface DeckSummary {
   readonly quizPositions: number[];
 }
 
+/** Problems of every lecture's deck, each prefixed with the deck's file. */
 export async function checkDeck(): Promise<string[]> {
-  return (await summarizeDeck()).problems;
+  const problems: string[] = [];
+  for (const lecture of lectures) problems.push(...(await summarizeDeck(lecture)).problems.map((problem) => `${lecture.entry}: ${problem}`));
+  return problems;
 }
 
-export async function summarizeDeck(): Promise<DeckSummary> {
+export async function summarizeDeck(lecture: LectureInfo): Promise<DeckSummary> {
   const problems: string[] = [];
-  const deck = await loadDeck();
+  if (!existsSync(path.join(repoRoot, lecture.entry))) {
+    problems.push(`нет файла колоды ${lecture.entry}, а course/lectures.ts его называет. Создайте колоду или уберите её из списка.`);
+    return { problems, slides: 0, minutes: 0, budget: null, appendixSlides: 0, minutesPerFile: new Map(), reveals: new Map(), quizPositions: [] };
+  }
+  const deck = await loadDeck(lecture.entry);
   const reveals = new Map<RevealKind, number>();
   const labIds = new Set<string>(labs.map((lab) => lab.id));
   const badged = new Map<string, number[]>();
@@ -189,7 +197,7 @@ export async function summarizeDeck(): Promise<DeckSummary> {
     }
   }
 
-  for (const lab of labs) {
+  for (const lab of labs.filter((item) => item.lecture === lecture.number)) {
     if (!badged.has(lab.id)) {
       problems.push(`Лабораторная ${lab.id} («${lab.title}») не упомянута ни на одном слайде. Добавьте <LabBadge id="${lab.id}" /> на слайд, который её вводит.`);
     }
@@ -243,10 +251,10 @@ export async function summarizeDeck(): Promise<DeckSummary> {
   };
 }
 
-function printSummary(summary: DeckSummary) {
+function printSummary(entry: string, summary: DeckSummary) {
   const budget = summary.budget === null ? "?" : formatMinutes(summary.budget);
   const appendix = summary.appendixSlides > 0 ? `, ещё ${summary.appendixSlides} в приложении для самостоятельного чтения` : "";
-  console.log(`Лекция slides.md: план ${formatMinutes(summary.minutes)} мин из ${budget} мин; слайдов ${summary.slides}${appendix}.`);
+  console.log(`Лекция ${entry}: план ${formatMinutes(summary.minutes)} мин из ${budget} мин; слайдов ${summary.slides}${appendix}.`);
   const files = [...summary.minutesPerFile].map(([file, minutes]) => `${file} ${formatMinutes(minutes)}`).join(", ");
   if (files) console.log(`  по файлам, мин: ${files}.`);
   const kinds = [...summary.reveals].map(([kind, n]) => `${kind} ${n}`).join(", ");
@@ -258,9 +266,12 @@ function printSummary(summary: DeckSummary) {
 }
 
 async function main() {
-  const summary = await summarizeDeck();
-  printSummary(summary);
-  const { problems } = summary;
+  const problems: string[] = [];
+  for (const lecture of lectures) {
+    const summary = await summarizeDeck(lecture);
+    printSummary(lecture.entry, summary);
+    problems.push(...summary.problems.map((problem) => `${lecture.entry}: ${problem}`));
+  }
   if (problems.length > 0) {
     console.error(`Проверка колоды: найдено проблем: ${problems.length}`);
     for (const problem of problems) console.error(`  ✗ ${problem}`);

@@ -1,13 +1,12 @@
 /**
- * Reads the deck the way Slidev does (slides.md plus every `src:` import),
- * so the static check and the browser walk agree on slide numbers.
+ * Reads a lecture's deck the way Slidev does (its entry file plus every `src:`
+ * import), so the static check and the browser walk agree on slide numbers.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { load } from "@slidev/parser/fs";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const deckEntry = path.join(repoRoot, "slides.md");
 
 export interface DeckSlide {
   /** 1-based number, as in the URL `#/N`. */
@@ -24,8 +23,9 @@ export interface DeckSlide {
   readonly note: string;
 }
 
-export async function loadDeck(): Promise<DeckSlide[]> {
-  const data = await load({ userRoot: repoRoot, roots: [repoRoot] }, deckEntry);
+/** `entry` is the deck's file relative to the repository (course/lectures.ts). */
+export async function loadDeck(entry: string): Promise<DeckSlide[]> {
+  const data = await load({ userRoot: repoRoot, roots: [repoRoot] }, path.join(repoRoot, entry));
   return data.slides.map((slide, index) => ({
     no: index + 1,
     file: path.relative(repoRoot, slide.source.filepath),

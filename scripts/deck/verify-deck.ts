@@ -1,6 +1,6 @@
 /**
  * Everything the repository's `verify` needs for the deck, in order:
- * the static check, `npm run build`, then the browser walk of dist/.
+ * the static check, `npm run build`, then the browser walk of each lecture in dist/.
  * Returns the list of problems (empty = the deck is fine) and prints timings.
  *
  *   npx tsx scripts/deck/verify-deck.ts
@@ -12,6 +12,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { walkDeck } from "./browser-walk";
 import { checkDeck } from "./check";
+import { lectures } from "../../course/lectures";
 import { repoRoot } from "./deck-source";
 
 function seconds(ms: number): string {
@@ -43,11 +44,13 @@ export async function verifyDeck(): Promise<string[]> {
   }
   console.log(`[deck] сборка: ок (${seconds(buildMs)})`);
 
-  const walk = await walkDeck();
-  console.log(
-    `[deck] обход в Chromium: слайдов ${walk.slides}, диаграмм ${walk.diagrams}, ${walk.problems.length === 0 ? "ок" : `проблем ${walk.problems.length}`} (${seconds(walk.ms)}); снимки: .artifacts/deck/`,
-  );
-  problems.push(...walk.problems);
+  for (const lecture of lectures) {
+    const walk = await walkDeck(lecture);
+    console.log(
+      `[deck] обход ${lecture.entry} в Chromium: слайдов ${walk.slides}, диаграмм ${walk.diagrams}, ${walk.problems.length === 0 ? "ок" : `проблем ${walk.problems.length}`} (${seconds(walk.ms)}); снимки: .artifacts/deck/${lecture.out}/`,
+    );
+    problems.push(...walk.problems.map((problem) => `${lecture.entry}: ${problem}`));
+  }
   return problems;
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { labs } from "../../course/labs.ts";
+import { lectures } from "../../course/lectures";
 import type { GradingReport } from "../../tests/support/grading-report.ts";
 import { checkClassroomFiles } from "../classroom/generate-workflow.ts";
 import { gradingSteps } from "../classroom/workflow.ts";
@@ -54,15 +55,18 @@ describe("make-student-repo", () => {
   });
 
   it("слайды копии не показывают кода из solutions/, и лекция собирается", async () => {
-    for (const page of ["slides.md", ...readdirSync(join(copy, "pages")).map((file) => `pages/${file}`)]) {
+    const pages = readdirSync(join(copy, "pages"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".md"));
+    for (const page of [...lectures.map((lecture) => lecture.entry), ...pages.map((file) => `pages/${file}`)]) {
       expect(readFileSync(join(copy, page), "utf8"), page).not.toContain("@/solutions/");
     }
     const check = await runScript(copy, "scripts/deck/check.ts", []);
     expect(check.code, check.output).toBe(0);
-    const build = await runCommand("npm", ["run", "build", "--", "--out", join(parent, "deck")], copy);
+    const build = await runCommand("npm", ["run", "build"], copy);
     expect(build.code, build.output).toBe(0);
-    expect(existsSync(join(parent, "deck", "index.html"))).toBe(true);
-  }, 120_000);
+    for (const page of ["index.html", ...lectures.map((lecture) => `${lecture.out}/index.html`)]) {
+      expect(existsSync(join(copy, "dist", page)), page).toBe(true);
+    }
+  }, 240_000);
 
   it("копия — git-репозиторий с одним коммитом и чистым деревом", () => {
     const log = spawnSync("git", ["log", "--oneline"], { cwd: copy, encoding: "utf8" });
