@@ -12,7 +12,7 @@ export interface LabInfo {
   readonly slide: string;
   /** The lecture (course/lectures.ts) whose deck introduces the lab with its badge. */
   readonly lecture: 1 | 2;
-  /** Points for a fully passing lab; the course totals 150. */
+  /** Points for a fully passing lab: lecture 1's labs total 100, each lab of lecture 2 adds 10. */
   readonly points: number;
 }
 
