@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 import { parseLabCommand, requirePublished, studentLabDir } from "./cli.ts";
+import { LAB_TEXT_FILES } from "./hints.ts";
 import { listFiles, materialize, readStarter } from "./starter.ts";
 
 const { lab, values } = parseLabCommand("diff", { starter: { type: "boolean", default: false } });
@@ -30,7 +31,7 @@ if (values.starter) {
     displayNames.push([relative(REPO_ROOT, temp), `заготовка-${lab.id}`]);
     console.log(`Что вы изменили в ${lab.id} по сравнению с исходной заготовкой (${starter.source}).`);
     console.log(`Строки «-» — заготовка, «+» — ваш код в ${mine}/.\n`);
-    code = showDiff(relative(REPO_ROOT, temp), mine, { skipReadme: false });
+    code = showDiff(relative(REPO_ROOT, temp), mine, { skipTexts: false });
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
@@ -58,17 +59,18 @@ if (!existsSync(join(REPO_ROOT, solution))) {
 }
 console.log(`${lab.id} «${lab.title}»: ваш код против эталонного решения.`);
 console.log(`Строки «-» — ваш код (${mine}/), «+» — эталон (${solution}/). Файл из /dev/null — его у вас ещё нет.\n`);
-process.exit(showDiff(mine, solution, { skipReadme: true }));
+process.exit(showDiff(mine, solution, { skipTexts: true }));
 
 /**
- * Diffs two lab folders file by file, so the lab's README (the task, which the
- * solution does not repeat) stays out of the way. Returns the command's exit code.
+ * Diffs two lab folders file by file, so the lab's README and HINTS.md (the
+ * task and its hints, which the solution does not repeat) stay out of the way.
+ * Returns the command's exit code.
  */
-function showDiff(from: string, to: string, options: { skipReadme: boolean }): number {
+function showDiff(from: string, to: string, options: { skipTexts: boolean }): number {
   const paths = [...new Set([...listFiles(join(REPO_ROOT, from)), ...listFiles(join(REPO_ROOT, to))])].sort();
   let differing = 0;
   for (const path of paths) {
-    if (options.skipReadme && path === "README.md") continue;
+    if (options.skipTexts && LAB_TEXT_FILES.includes(path)) continue;
     const a = join(from, path);
     const b = join(to, path);
     const status = diffFiles(existsSync(join(REPO_ROOT, a)) ? a : "/dev/null", existsSync(join(REPO_ROOT, b)) ? b : "/dev/null");

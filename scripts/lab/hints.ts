@@ -4,11 +4,18 @@ import type { LabInfo } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
 
 /**
- * Hints live with the lab, in its README: a section «## Подсказки» with three
- * levels, each a «### Уровень N — …» subsection (the idea, the API, a sketch
- * close to code). `npm run hint` shows one level per call, as rustlings shows
- * one hint per exercise, so a student reads only as much as they need.
+ * Hints live with the lab, in their own file `labs/<id>/HINTS.md`: a title, a
+ * one-line warning, then three levels, each a «### Уровень N — …» subsection
+ * (the idea, the API, a sketch close to code). They are not in the README, so
+ * a student who scrolls the task to its doc links does not read level 3 by
+ * accident. `npm run hint` shows one level per call, as rustlings shows one
+ * hint per exercise, so a student reads only as much as they need. The
+ * README's short «## Подсказки» section only says how to open them.
  */
+export const README_FILE = "README.md";
+export const HINTS_FILE = "HINTS.md";
+/** The lab's texts for the student (the task and the hints): no code, and the solutions do not repeat them. */
+export const LAB_TEXT_FILES: readonly string[] = [README_FILE, HINTS_FILE];
 export const HINTS_HEADING = "Подсказки";
 export const LEVEL_COUNT = 3;
 export const LEVEL_TITLES = ["идея", "API", "почти код"] as const;
@@ -21,16 +28,17 @@ export interface HintLevel {
   readonly body: string;
 }
 
-/**
- * The «## Подсказки» section of the lab's README, without its heading, or
- * undefined when the README or the section is missing.
- */
-export function readHints(id: string, root = REPO_ROOT): string | undefined {
-  const readme = join(root, "labs", id, "README.md");
-  if (!existsSync(readme)) return undefined;
-  return hintsSection(readFileSync(readme, "utf8"));
+export function hintsPath(id: string, root = REPO_ROOT): string {
+  return join(root, "labs", id, HINTS_FILE);
 }
 
+/** The lab's HINTS.md, or undefined when it is missing. */
+export function readHints(id: string, root = REPO_ROOT): string | undefined {
+  const path = hintsPath(id, root);
+  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+}
+
+/** The «## Подсказки» section of a README, without its heading, or undefined when it is missing or empty. */
 export function hintsSection(markdown: string): string | undefined {
   const lines = markdown.replaceAll("\r\n", "\n").split("\n");
   const start = lines.findIndex((line) => new RegExp(`^##\\s+${HINTS_HEADING}\\s*$`).test(line));
@@ -45,12 +53,13 @@ export function hintsSection(markdown: string): string | undefined {
 const LEVEL_HEADING = /^###\s+Уровень\s+(\d+)\s*[—–-]\s*(.*?)\s*$/;
 
 /**
- * Splits the section into its «### Уровень N — …» subsections. `before` is
- * any text above the first level (the README check forbids it); a level's
- * body runs to the next level heading, so it may have its own `####` parts.
+ * Splits a HINTS.md into its «### Уровень N — …» subsections. `before` is the
+ * text above the first level (the title and the warning, never shown as a
+ * hint); a level's body runs to the next level heading, so it may have its
+ * own `####` parts.
  */
-export function parseHintLevels(section: string): { before: string; levels: HintLevel[] } {
-  const lines = section.replaceAll("\r\n", "\n").split("\n");
+export function parseHintLevels(markdown: string): { before: string; levels: HintLevel[] } {
+  const lines = markdown.replaceAll("\r\n", "\n").split("\n");
   const levels: { level: number; title: string; lines: string[] }[] = [];
   const before: string[] = [];
   for (const line of lines) {
@@ -64,41 +73,60 @@ export function parseHintLevels(section: string): { before: string; levels: Hint
   };
 }
 
+function levelShape(): string {
+  return LEVEL_TITLES.map((title, index) => `«### Уровень ${index + 1} — ${title}»`).join(", ");
+}
+
 /**
- * What is wrong with a README's hints, as Russian sentences that say how to
- * fix it; empty when the section has the three levels in order.
+ * What is wrong with a lab's HINTS.md, as Russian sentences that say how to
+ * fix it; empty when it has the three levels in order, each with a text.
  */
 export function hintProblems(markdown: string): string[] {
-  const section = hintsSection(markdown);
-  const shape = LEVEL_TITLES.map((title, index) => `«### Уровень ${index + 1} — ${title}»`).join(", ");
-  if (section === undefined) {
-    return [`нет раздела «## ${HINTS_HEADING}» (его показывает npm run hint). Добавьте его с тремя подразделами: ${shape}.`];
-  }
-  const { before, levels } = parseHintLevels(section);
+  const { levels } = parseHintLevels(markdown);
   const problems: string[] = [];
-  if (before) problems.push(`в разделе «## ${HINTS_HEADING}» есть текст до «### Уровень 1»: перенесите его в один из уровней, иначе npm run hint его не покажет.`);
   const numbers = levels.map((entry) => entry.level);
-  if (numbers.join(",") !== "1,2,3") {
-    const found = numbers.length > 0 ? `сейчас уровни: ${numbers.join(", ")}` : "сейчас их нет";
-    problems.push(`в разделе «## ${HINTS_HEADING}» нужны ровно три подраздела по порядку: ${shape} (${found}).`);
+  const titles = levels.map((entry) => entry.title);
+  if (numbers.join(",") !== "1,2,3" || titles.join(",") !== LEVEL_TITLES.join(",")) {
+    const found = levels.length > 0 ? `сейчас: ${levels.map((entry) => `«${entry.level} — ${entry.title}»`).join(", ")}` : "сейчас их нет";
+    problems.push(`нужны ровно три подраздела по порядку: ${levelShape()} (${found}); npm run hint показывает их по одному.`);
   }
   for (const entry of levels.filter((level) => !level.body)) {
-    problems.push(`подраздел «### Уровень ${entry.level}» в «## ${HINTS_HEADING}» пуст: напишите подсказку этого уровня.`);
+    problems.push(`подраздел «### Уровень ${entry.level}» пуст: напишите подсказку этого уровня.`);
   }
   return problems;
 }
 
 /**
- * The lab's hint levels. A README whose section has no level headings (an
- * old copy of the course) gives its whole section as the only level.
+ * What is wrong with a lab README's «## Подсказки»: it must only say how to
+ * open the hints (the command and the file), never hold the levels themselves.
+ */
+export function readmeHintProblems(markdown: string, id: string): string[] {
+  const problems: string[] = [];
+  const section = hintsSection(markdown);
+  const command = `npm run hint -- ${id}`;
+  if (section === undefined) {
+    problems.push(`нет раздела «## ${HINTS_HEADING}». Добавьте короткий абзац: уровни открываются по одному командой ${command} (--all — все, --reset — сначала), а лежат в ${HINTS_FILE}.`);
+  } else if (!section.includes(command) || !section.includes(HINTS_FILE)) {
+    problems.push(`в разделе «## ${HINTS_HEADING}» назовите команду ${command} и файл ${HINTS_FILE}, где лежат уровни.`);
+  }
+  const inline = markdown.replaceAll("\r\n", "\n").split("\n").filter((line) => LEVEL_HEADING.test(line));
+  if (inline.length > 0) {
+    problems.push(`уровни подсказок (${inline.map((line) => `«${line.trim()}»`).join(", ")}) должны быть в ${HINTS_FILE}, а не в README: иначе студент, листая задание, прочтёт почти готовый код.`);
+  }
+  return problems;
+}
+
+/**
+ * The lab's hint levels. A HINTS.md without level headings gives its whole
+ * text after the title as the only level.
  */
 export function labHintLevels(id: string, root = REPO_ROOT): HintLevel[] | undefined {
-  const section = readHints(id, root);
-  if (section === undefined) return undefined;
-  const { before, levels } = parseHintLevels(section);
-  if (levels.length === 0) return [{ level: 1, title: "подсказки", body: before }];
-  if (before) levels[0] = { ...levels[0]!, body: `${before}\n\n${levels[0]!.body}`.trim() };
-  return levels;
+  const markdown = readHints(id, root);
+  if (markdown === undefined) return undefined;
+  const { before, levels } = parseHintLevels(markdown);
+  if (levels.length > 0) return levels;
+  const body = before.replace(/^#\s.*\n?/, "").trim();
+  return body ? [{ level: 1, title: "подсказки", body }] : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -148,7 +176,7 @@ function title(lab: LabInfo): string {
 }
 
 function missing(lab: LabInfo): string {
-  return `${title(lab)}\nВ labs/${lab.id}/README.md нет раздела «## ${HINTS_HEADING}». Перечитайте задание в этом README и названия непройденных тестов.`;
+  return `${title(lab)}\nУ лабы нет подсказок: файла labs/${lab.id}/${HINTS_FILE} нет или в нём пусто. Перечитайте задание в labs/${lab.id}/${README_FILE} и названия непройденных тестов.`;
 }
 
 function levelBlock(entry: HintLevel, total: number): string {

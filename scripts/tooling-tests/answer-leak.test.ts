@@ -63,6 +63,19 @@ describe("npm run leak", () => {
     expect(leakProblems(measureLeaks(root)).join("\n")).toContain("bauth01: видно 3 из 3 строк ответа (100%");
   });
 
+  it("подсказки лабы (HINTS.md) — тоже её источник: почти код третьего уровня виден студенту", () => {
+    const root = join(temp, "hints");
+    write(root, {
+      "solutions/bauth01/src/sign-in.ts": SOLUTION,
+      "labs/bauth01/src/sign-in.ts": STARTER,
+      "labs/bauth01/README.md": "Войдите через `auth.api.signInEmail`.\n",
+      "labs/bauth01/HINTS.md": "# Подсказки\n\n### Уровень 3 — почти код\n\n```ts\nreturn { ok: true, user: result.user };\n```\n",
+      "pages/01.md": "# Вход\n",
+    });
+    const [lab] = measureLeaks(root);
+    expect(lab?.leaked).toEqual([{ line: "return { ok: true, user: result.user }", source: "labs/bauth01/HINTS.md", own: true }]);
+  });
+
   it("задача, описанная словами, не считается утечкой, и тогда проблем нет", () => {
     const root = join(temp, "clean");
     write(root, {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { labs } from "../../course/labs.ts";
 import type { GradingReport, LabResult } from "../../tests/support/grading-report.ts";
 import { normalizeLabId } from "../lab/cli.ts";
-import { hintProblems, hintsSection, labHintLevels, parseHintLevels } from "../lab/hints.ts";
+import { hintProblems, hintsSection, labHintLevels, parseHintLevels, readmeHintProblems } from "../lab/hints.ts";
 import { readStarter } from "../lab/starter.ts";
 import { REPO_ROOT, runScript } from "./helpers.ts";
 
@@ -13,6 +13,9 @@ const temp = mkdtempSync(join(tmpdir(), "bauth-tooling-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const LEVELS = "### Уровень 1 — идея\n\nпервая\n\n### Уровень 2 — API\n\nвторая\n\n#### Мелочь\n\ny\n\n### Уровень 3 — почти код\n\nтретья";
+/** A HINTS.md as the labs have it: a title, the one-line warning, the three levels. */
+const HINTS = `# Подсказки к bauth01\n\n> Читайте по одному уровню: npm run hint -- bauth01.\n\n${LEVELS}\n`;
+const README_POINTER = "## Подсказки\n\nПо одному уровню: `npm run hint -- bauth01` (`--all`, `--reset`); все уровни — в HINTS.md.\n";
 let hintFiles = 0;
 
 /** Each test remembers its hint levels in its own file, never in the course's .reports/hints.json. */
@@ -51,33 +54,42 @@ describe("разбор id лабы", () => {
 });
 
 describe("npm run hint", () => {
-  it("берёт раздел «## Подсказки» до следующего заголовка", () => {
+  it("берёт раздел «## Подсказки» README до следующего заголовка", () => {
     const markdown = "# T\n\n## Что сделать\n\nx\n\n## Подсказки\n\n- первая\n- вторая\n\n### Мелочь\n\ny\n\n## Документация\n\nz\n";
     expect(hintsSection(markdown)).toBe("- первая\n- вторая\n\n### Мелочь\n\ny");
     expect(hintsSection("# без подсказок\n")).toBeUndefined();
   });
 
-  it("делит раздел на три уровня «### Уровень N — …», а у уровня могут быть свои подзаголовки", () => {
-    const { before, levels } = parseHintLevels(LEVELS);
-    expect(before).toBe("");
+  it("делит HINTS.md на три уровня «### Уровень N — …»: заголовок и предупреждение — не уровень, у уровня могут быть свои подзаголовки", () => {
+    const { before, levels } = parseHintLevels(HINTS);
+    expect(before).toBe("# Подсказки к bauth01\n\n> Читайте по одному уровню: npm run hint -- bauth01.");
     expect(levels).toEqual([
       { level: 1, title: "идея", body: "первая" },
       { level: 2, title: "API", body: "вторая\n\n#### Мелочь\n\ny" },
       { level: 3, title: "почти код", body: "третья" },
     ]);
-    expect(hintProblems(`# T\n\n## Подсказки\n\n${LEVELS}\n\n## Документация\n`)).toEqual([]);
+    expect(hintProblems(HINTS)).toEqual([]);
   });
 
-  it("проверка README называет, чего не хватает в подсказках и как исправить", () => {
-    expect(hintProblems("# T\n")[0]).toContain("Добавьте его с тремя подразделами");
-    const twoLevels = hintProblems("## Подсказки\n\nвступление\n\n### Уровень 1 — идея\n\nа\n\n### Уровень 3 — почти код\n\n");
-    expect(twoLevels.join("\n")).toContain("текст до «### Уровень 1»");
+  it("проверка HINTS.md называет, чего не хватает в уровнях и как исправить", () => {
+    expect(hintProblems("# T\n")[0]).toContain("нужны ровно три подраздела по порядку");
+    const twoLevels = hintProblems("# T\n\n### Уровень 1 — идея\n\nа\n\n### Уровень 3 — почти код\n\n");
     expect(twoLevels.join("\n")).toContain("нужны ровно три подраздела по порядку");
-    expect(twoLevels.join("\n")).toContain("«### Уровень 3» в «## Подсказки» пуст");
+    expect(twoLevels.join("\n")).toContain("«### Уровень 3» пуст");
   });
 
-  it.each(labs.map((lab) => lab.id))("%s: в README три уровня подсказок", (id) => {
-    expect(hintProblems(readFileSync(join(REPO_ROOT, "labs", id, "README.md"), "utf8"))).toEqual([]);
+  it("проверка README требует короткий раздел со ссылкой на команду и HINTS.md, а уровни в README запрещает", () => {
+    expect(readmeHintProblems(`# T\n\n${README_POINTER}\n## Документация\n`, "bauth01")).toEqual([]);
+    expect(readmeHintProblems("# T\n", "bauth01")[0]).toContain("нет раздела «## Подсказки»");
+    const vague = readmeHintProblems("# T\n\n## Подсказки\n\nЗагляните в подсказки.\n", "bauth01");
+    expect(vague.join("\n")).toContain("назовите команду npm run hint -- bauth01 и файл HINTS.md");
+    const inline = readmeHintProblems(`# T\n\n${README_POINTER}\n${LEVELS}\n`, "bauth01");
+    expect(inline.join("\n")).toContain("должны быть в HINTS.md, а не в README");
+  });
+
+  it.each(labs.map((lab) => lab.id))("%s: README отсылает к HINTS.md, а в HINTS.md три уровня подсказок", (id) => {
+    expect(readmeHintProblems(readFileSync(join(REPO_ROOT, "labs", id, "README.md"), "utf8"), id)).toEqual([]);
+    expect(hintProblems(readFileSync(join(REPO_ROOT, "labs", id, "HINTS.md"), "utf8"))).toEqual([]);
   });
 
   it("каждый вызов показывает следующий уровень, говорит, сколько осталось, а после третьего повторяет последний", async () => {
@@ -93,6 +105,7 @@ describe("npm run hint", () => {
       for (const other of levels.filter((_, at) => at !== index)) expect(result.output).not.toContain(`Уровень ${other.level} из 3`);
       expect(result.output).toContain(index < 2 ? `Осталось уровней: ${2 - index}` : "Это последний уровень");
       expect(result.output).not.toContain("## Документация");
+      expect(result.output, "заголовок и предупреждение HINTS.md — не подсказка").not.toContain("Не читайте подряд");
     }
     const again = await runScript(REPO_ROOT, "scripts/lab/hint.ts", ["bauth01"], env);
     expect(again.output).toContain("Уровень 3 из 3");
@@ -133,12 +146,13 @@ describe("npm run hint", () => {
 });
 
 describe("npm run diff (в репозитории курса)", () => {
-  it("показывает отличия labs/ от solutions/ без README", async () => {
+  it("показывает отличия labs/ от solutions/ без README и HINTS.md", async () => {
     const result = await runScript(REPO_ROOT, "scripts/lab/diff.ts", ["bauth01"]);
     expect(result.code).toBe(0);
     expect(result.output).toContain("--- labs/bauth01/src/lib/auth.ts");
     expect(result.output).toContain("+++ solutions/bauth01/src/lib/auth.ts");
     expect(result.output).not.toContain("README.md");
+    expect(result.output).not.toContain("HINTS.md");
   });
 });
 
@@ -148,6 +162,7 @@ describe("заготовка для npm run reset в репозитории ку
     if (typeof starter === "string") throw new Error(starter);
     expect(starter.source).toMatch(/^git/);
     expect([...starter.files.keys()]).toContain("README.md");
+    expect([...starter.files.keys()]).toContain("HINTS.md");
     expect([...starter.files.keys()]).toContain("src/lib/auth.ts");
   });
 });

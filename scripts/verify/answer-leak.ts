@@ -2,8 +2,9 @@
  * `npm run leak`: how much of each lab's answer a student can read without
  * solving it (issue 15). The answer of lab N is what solutions/bauthNN adds to
  * labs/bauthNN; a line leaks when it appears verbatim in something the student
- * reads before solving: the lab's README, its starter, the slides, snippets/
- * or components/.
+ * reads before solving: the lab's README, its hints (HINTS.md, all levels
+ * count: `--all` shows them at once), its starter, the slides, snippets/ or
+ * components/.
  *
  * - Answer lines: the non-trivial normalized lines of the solution's code files
  *   that no line of the same lab's starter has (each distinct line counted once).
@@ -32,6 +33,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { labs } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
+import { LAB_TEXT_FILES } from "../lab/hints.ts";
 
 export const TOTAL_LIMIT = 0.15;
 export const LAB_LIMIT = 0.3;
@@ -48,9 +50,9 @@ const SNIPPET_IMPORT = /^\s*<<<\s*(\S+?)(?:#([\w-]+))?(?:\s.*)?$/;
 
 export interface LeakedLine {
   line: string;
-  /** Repository-relative path of the first source that shows it: the lab's own README and starter come first. */
+  /** Repository-relative path of the first source that shows it: the lab's own README, hints and starter come first. */
   source: string;
-  /** Whether that source is the lab's own README or starter (not the slides, snippets/ or components/). */
+  /** Whether that source is the lab's own README, hints or starter (not the slides, snippets/ or components/). */
   own: boolean;
 }
 
@@ -133,7 +135,7 @@ function readLines(path: string): string[] {
   return readFileSync(path, "utf8").replaceAll("\r\n", "\n").split("\n");
 }
 
-/** The code lines of a lab folder: code files only, no README, no generated migrations. */
+/** The code lines of a lab folder: code files only, no README or hints, no generated migrations. */
 function labCodeLines(dir: string): string[] {
   return filesUnder(dir, (path) => CODE_EXTENSIONS.has(extname(path)) && !relative(dir, path).startsWith("drizzle/")).flatMap(readLines);
 }
@@ -181,8 +183,9 @@ export function measureLeaks(root = REPO_ROOT): LabLeak[] {
   return complete.map(({ id }) => {
     const starter = join(root, "labs", id);
     const own = new Map<string, string[]>();
-    const readme = join(starter, "README.md");
-    if (existsSync(readme)) own.set(relative(root, readme), readLines(readme));
+    for (const text of LAB_TEXT_FILES.map((file) => join(starter, file)).filter(existsSync)) {
+      own.set(relative(root, text), readLines(text));
+    }
     // The starter's code is given by design (its lines are not answer lines); what it can leak is its comments.
     for (const path of filesUnder(starter, (file) => CODE_EXTENSIONS.has(extname(file)))) {
       own.set(relative(root, path), readLines(path).filter(isCommentLine));
@@ -220,7 +223,7 @@ export function leakProblems(results: LabLeak[], worstLines = 5): string[] {
     if (labShare > LAB_LIMIT) {
       problems.push(
         `${lab.id}: видно ${lab.leaked.length} из ${lab.answerLines.length} строк ответа (${percent(labShare)}, предел ${percent(LAB_LIMIT)}). ` +
-          `Уберите код ответа из README, TODO-комментариев и слайдов, опишите задачу словами. Например:\n${bySource(lab)}`,
+          `Уберите код ответа из README, подсказок (HINTS.md), TODO-комментариев и слайдов, опишите задачу словами. Например:\n${bySource(lab)}`,
       );
     }
   }
@@ -248,7 +251,7 @@ export function leakTable(results: LabLeak[]): string {
   const row = (id: string, answer: number, leaked: number, own: number) =>
     line([id, String(answer), String(leaked), percent(share(leaked, answer)), String(own)]);
   return [
-    line(["Лаба", "строк ответа", "видно", "%", "из них README/TODO"]),
+    line(["Лаба", "строк ответа", "видно", "%", "README/HINTS/TODO"]),
     ...rows.map((r) => row(r.id, r.answer, r.leaked, r.own)),
     row("всего", sum("answer"), sum("leaked"), sum("own")),
   ].join("\n");

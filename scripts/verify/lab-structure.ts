@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { labs } from "../../course/labs.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
-import { hintProblems } from "../lab/hints.ts";
+import { HINTS_FILE, hintProblems, LAB_TEXT_FILES, readmeHintProblems } from "../lab/hints.ts";
 
 /**
  * The lab contract, checked in code as rustlings' `dev check` does, but
@@ -23,8 +23,15 @@ export function checkLabStructure(): string[] {
     const readme = join(starter, "README.md");
     if (!existsSync(readme)) problems.push(`${id}: нет labs/${id}/README.md с заданием.`);
     else {
-      // npm run hint shows one level per call, so the section must have all three, in order.
-      for (const problem of hintProblems(readFileSync(readme, "utf8"))) problems.push(`${id}: labs/${id}/README.md: ${problem}`);
+      // The README only points at the hints: levels inline there are read by anyone scrolling to the doc links.
+      for (const problem of readmeHintProblems(readFileSync(readme, "utf8"), id)) problems.push(`${id}: labs/${id}/README.md: ${problem}`);
+    }
+    const hints = join(starter, HINTS_FILE);
+    if (!existsSync(hints)) {
+      problems.push(`${id}: нет labs/${id}/${HINTS_FILE}. Создайте его: заголовок, строка «читайте по одному уровню через npm run hint -- ${id}» и три уровня подсказок.`);
+    } else {
+      // npm run hint shows one level per call, so the file must have all three, in order.
+      for (const problem of hintProblems(readFileSync(hints, "utf8"))) problems.push(`${id}: labs/${id}/${HINTS_FILE}: ${problem}`);
     }
 
     const starterFiles = codeFiles(starter);
@@ -60,7 +67,7 @@ function hasGrader(id: string): boolean {
   return existsSync(join(REPO_ROOT, "tests", `${id}.test.ts`)) || existsSync(join(REPO_ROOT, "tests", id));
 }
 
-/** Files of a lab folder, relative to it, without build output. */
+/** Files of a lab folder, relative to it, without build output and without the lab's texts (README, hints). */
 function codeFiles(dir: string): string[] {
   const files: string[] = [];
   const walk = (current: string): void => {
@@ -68,7 +75,7 @@ function codeFiles(dir: string): string[] {
       if (entry === "node_modules" || entry === ".next") continue;
       const path = join(current, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else if (entry !== "README.md") files.push(relative(dir, path));
+      else if (!(current === dir && LAB_TEXT_FILES.includes(entry))) files.push(relative(dir, path));
     }
   };
   walk(dir);
