@@ -185,7 +185,7 @@ describe("bauth05 «Вход и создание сессии»", () => {
 
   it("когда база недоступна, signIn бросает ошибку, а не отвечает «неверный email или пароль»", async () => {
     // With the database up, a wrong password is a result: so an exception below is about the database.
-    expectInvalidCredentials(await wrongPasswordSignIn(), "вход с неверным паролем");
+    expectInvalidCredentials(await wrongPasswordSignIn(), "с работающей базой (до её отключения) вход с неверным паролем");
     lab.reloadWith({ DATABASE_URL: await lab.unreachableDatabaseUrl() });
     try {
       const signIn = await loadSignIn();

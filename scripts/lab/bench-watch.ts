@@ -93,12 +93,12 @@ function pickLab(raw: string | undefined): LabInfo {
   if (raw) {
     const lab = findLab(normalizeLabId(raw));
     if (!lab) usageError(`Лабы «${raw}» нет в курсе. Доступные лабы:\n${validLabsList()}`);
-    if (!hasGrader(lab.id) || !existsSync(studentLabDir(lab.id))) usageError(`У лабы ${lab.id} нет папки labs/${lab.id} или грейдера.`);
+    if (!hasGrader(lab.id) || !existsSync(studentLabDir(lab.id))) usageError(`У лабы ${lab.id} нет папки labs/${lab.id} или тестов автопроверки.`);
     return lab;
   }
   const graded = labs.filter((lab) => hasGrader(lab.id) && existsSync(studentLabDir(lab.id)));
   const preferred = graded.find((lab) => lab.id === "bauth04") ?? graded.at(-1);
-  if (!preferred) usageError("Ни у одной лабы нет грейдера: замерять нечего.");
+  if (!preferred) usageError("Ни у одной лабы нет тестов автопроверки: замерять нечего.");
   return preferred;
 }
 

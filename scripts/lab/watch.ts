@@ -7,7 +7,7 @@ import { hasGrader, parseLabCommand, requirePublished, usageError } from "./cli.
 
 const { lab } = parseLabCommand("lab", {});
 requirePublished(lab);
-if (!hasGrader(lab.id)) usageError(`У лабы ${lab.id} ещё нет грейдера tests/${lab.id}.test.ts: проверять пока нечего.`);
+if (!hasGrader(lab.id)) usageError(`У лабы ${lab.id} ещё нет тестов автопроверки tests/${lab.id}.test.ts: проверять пока нечего.`);
 
 console.log(`🧪 ${lab.id} «${lab.title}»: проверка в режиме наблюдения. Первый запуск поднимает PostgreSQL, дальше быстрее.`);
 

@@ -4,9 +4,9 @@
  */
 export const COURSE_ONLY: readonly { path: string; why: string }[] = [
   { path: "solutions", why: "эталонные решения" },
-  { path: "mutants", why: "заведомо неверные решения, которыми курс проверяет свои грейдеры" },
-  { path: "alternatives", why: "другие верные решения, которые грейдеры должны принимать" },
-  { path: "scripts/verify.ts", why: "самопроверка курса: сверяет грейдеры с решениями" },
+  { path: "mutants", why: "заведомо неверные решения, которыми курс проверяет свою автопроверку" },
+  { path: "alternatives", why: "другие верные решения, которые автопроверка должна принимать" },
+  { path: "scripts/verify.ts", why: "самопроверка курса: сверяет автопроверку с решениями" },
   { path: "scripts/verify", why: "самопроверка курса" },
   { path: "scripts/bench", why: "замеры на решениях" },
   { path: "scripts/tooling-tests", why: "тесты инструментов курса, им нужны решения" },

@@ -18,7 +18,7 @@ export function checkLabStructure(): string[] {
       continue;
     }
     if (!existsSync(solution)) problems.push(`${id}: нет эталонного решения solutions/${id}.`);
-    if (!hasGrader(id)) problems.push(`${id}: нет грейдера tests/${id}.test.ts (или папки tests/${id}/).`);
+    if (!hasGrader(id)) problems.push(`${id}: нет тестов автопроверки tests/${id}.test.ts (или папки tests/${id}/).`);
 
     const readme = join(starter, "README.md");
     if (!existsSync(readme)) problems.push(`${id}: нет labs/${id}/README.md с заданием.`);
