@@ -2,10 +2,10 @@
 // The check at the end fails to compile when a lab's starter changes a signature, so a slide
 // cannot promise a contract the labs no longer have. No bodies: those are the labs' work.
 type CurrentUser = { id: string; email: string; name: string; role: string };
-type Failure = { ok: false; code: string; message: string };
 
 // #region sign-up-contract
 // src/server/auth/sign-up.ts — bauth04
+type Failure = { ok: false; code: string; message: string }; // отказ для формы
 export declare function signUp(
   input: { name: string; email: string; password: string },
   headers?: Headers,
