@@ -17,11 +17,11 @@ export const LIBRARY_SESSION = {
 };
 // #endregion clocks
 
-const appUrl = requireEnv("LIBRARY_URL");
+const libraryUrl = requireEnv("LIBRARY_URL");
 
 export const auth = betterAuth({
   secret: requireEnv("LIBRARY_AUTH_SECRET"),
-  baseURL: appUrl,
+  baseURL: libraryUrl,
   // #region models
   database: drizzleAdapter(db, {
     provider: "pg",
@@ -44,7 +44,7 @@ export const auth = betterAuth({
     // #region cookies
     cookiePrefix: LIBRARY_COOKIE_PREFIX, // одна константа с proxy
     // Secure и имя __Secure-… — только по https
-    useSecureCookies: appUrl.startsWith("https://"),
+    useSecureCookies: libraryUrl.startsWith("https://"),
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
     // #endregion cookies
   },

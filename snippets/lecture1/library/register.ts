@@ -4,13 +4,13 @@ import { auth } from "./auth";
 export async function registerReader(request: Request) {
   // #region sign-up-call
   // Вызов на сервере: функция, а не HTTP-запрос
-  const { user } = await auth.api.signUpEmail({
+  const { user: reader } = await auth.api.signUpEmail({
     body: { name: "Анна", email: "anna@library.example", password: "длинный-пароль" },
     headers: request.headers, // IP и User-Agent попадут в сессию
   });
-  // user: { id, email, name, plan, … } — без пароля и без хеша
+  // reader: { id, email, name, plan, … } — без пароля и без хеша
   // #endregion sign-up-call
-  return user;
+  return reader;
 }
 
 export async function registerTwice(request: Request) {
