@@ -20,7 +20,7 @@ export const KNOWN_PLACEHOLDER_SECRETS: readonly string[] = [
   "better-auth-secret-that-is-long-enough-for-validation-test",
 ];
 
-const HOW_TO_GENERATE = "Сгенерируйте секрет командой openssl rand -base64 32 и запишите вывод в .env.";
+export const HOW_TO_GENERATE = "Сгенерируйте секрет командой openssl rand -base64 32 и запишите вывод в .env.";
 
 export function readAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
   const secret = env.BETTER_AUTH_SECRET ?? "";
@@ -30,7 +30,8 @@ export function readAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
   return secret;
 }
 
-function secretProblem(secret: string): string | undefined {
+/** What is wrong with one secret value, in Russian, or undefined when it is strong enough. Never quotes the value. */
+export function secretProblem(secret: string): string | undefined {
   if (secret === "") return "не задан";
   if (/\s/.test(secret)) return "содержит пробел, табуляцию или перевод строки (лишний символ при копировании?)";
   if (secret.length < MIN_SECRET_LENGTH) {

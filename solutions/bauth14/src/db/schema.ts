@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // The course's own schema for Better Auth 1.7: plural table names, snake_case
 // columns, uuid keys that PostgreSQL generates (gen_random_uuid()).
@@ -92,6 +92,20 @@ export const notes = pgTable(
   // "My notes" is the only list there is: it always filters by owner.
   (table) => [index("notes_owner_id_idx").on(table.ownerId)],
 );
+
+// #region rate-limits
+// Better Auth's rate limiter (bauth12) with storage: "database": one row per client address and path.
+// Every instance of the app reads the same rows, and a restart forgets nothing.
+export const rateLimits = pgTable("rate_limits", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  // "<client ip>|<path>", e.g. "203.0.113.7|/sign-in/email"; unique, because every check looks it up.
+  key: text("key").notNull().unique(),
+  // Requests counted in the current window.
+  count: integer("count").notNull(),
+  // Milliseconds since the epoch (Date.now()): Better Auth compares it with numbers, so not a timestamp.
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+// #endregion rate-limits
 
 // bauth14: the mail the app sends, written as rows instead of sent over the network. A worker
 // would deliver each unsent row and set sent_at; tests and the playground read the rows directly.

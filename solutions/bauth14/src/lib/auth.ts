@@ -2,11 +2,15 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "../db";
-import { accounts, sessions, users, verifications } from "../db/schema";
+import { accounts, rateLimits, sessions, users, verifications } from "../db/schema";
 import { notifyExistingUser, sendChangeEmailConfirmation, sendResetPassword, sendVerificationEmail } from "../server/mail/auth-mail";
 import { accountPolicy } from "./account-policy";
 import { SESSION_COOKIE_PREFIX } from "./auth-cookies";
-import { readAppUrl, readAuthSecret } from "./env";
+import { readAuthSecrets } from "./auth-secrets";
+import { readAppUrl } from "./env";
+import { liveSessionOnSensitiveEndpoints } from "./live-session";
+import { previousSecretCookies } from "./previous-secret-cookies";
+import { ipAddress, rateLimit } from "./rate-limit";
 import { sensitiveActions } from "./sensitive-actions";
 
 // The three session clocks, in seconds (Better Auth counts all three in seconds).
@@ -16,6 +20,12 @@ export const SESSION_EXPIRES_IN = 60 * 60 * 24 * 30;
 export const SESSION_UPDATE_AGE = 60 * 60 * 24;
 /** Freshness for destructive actions, counted from created_at (the sign-in), never from the last request. */
 export const SESSION_FRESH_AGE = 60 * 10;
+/**
+ * Cookie cache lifetime: how long a signed copy of the session in the browser answers ordinary reads
+ * without a database query. It is also the longest a revoked session keeps passing those reads.
+ */
+export const SESSION_CACHE_MAX_AGE = 60 * 5;
+
 /** bauth14: a password reset link works this long (seconds), and only once. */
 export const RESET_PASSWORD_TOKEN_EXPIRES_IN = 60 * 15;
 
@@ -24,20 +34,27 @@ const appUrl = readAppUrl();
 // #endregion app-url
 
 export const auth = betterAuth({
-  // Both come from the environment, so every deployment signs with its own key.
-  secret: readAuthSecret(),
+  // #region secrets
+  // Every version from the environment (BETTER_AUTH_SECRETS, or BETTER_AUTH_SECRET as version 1), checked
+  // at start-up. The first signs and encrypts; the others only open what they signed or encrypted before.
+  secrets: readAuthSecrets(),
+  // #endregion secrets
   baseURL: appUrl,
   database: drizzleAdapter(db, {
     provider: "pg",
     // Better Auth's models (user, session, ...) mapped onto the course's plural tables.
-    schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
   }),
+  // bauth12: sign-in attempts limited per client address, counted in the database (src/lib/rate-limit.ts).
+  rateLimit,
   advanced: {
     // PostgreSQL generates the uuid (gen_random_uuid()); Better Auth leaves id out of the INSERT.
     database: { generateId: "uuid" },
     // Better Auth skips its Origin (CSRF) check when NODE_ENV is "test"; pinned on, tests see what production does:
     // a POST that carries the cookie from an origin other than baseURL (or trustedOrigins) gets 403 INVALID_ORIGIN.
     disableOriginCheck: false,
+    // bauth12: the client's address comes from the one header the proxy sets, never from X-Forwarded-For.
+    ipAddress,
     // #region cookies
     // The session cookie: "bauth.session_token", read back by src/proxy.ts through the same constant.
     cookiePrefix: SESSION_COOKIE_PREFIX,
@@ -89,10 +106,26 @@ export const auth = betterAuth({
     expiresIn: SESSION_EXPIRES_IN,
     updateAge: SESSION_UPDATE_AGE,
     freshAge: SESSION_FRESH_AGE,
+    // #region cookie-cache
+    cookieCache: {
+      enabled: true,
+      // The session_data cookie and the copy inside it both expire after this; then one read goes to the database again.
+      maxAge: SESSION_CACHE_MAX_AGE,
+      // Encrypted (A256CBC-HS512): whoever sees the cookie (logs, a proxy, an extension) reads neither email nor role.
+      strategy: "jwe",
+    },
+    // #endregion cookie-cache
   },
   // #region plugins
-  // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
-  // sensitiveActions (src/lib/sensitive-actions.ts): freshness and "end the other sessions" for account changes.
-  plugins: [sensitiveActions(), nextCookies()],
+  plugins: [
+    // previousSecretCookies (bauth13): session cookies signed with an older listed secret still open their session.
+    previousSecretCookies(),
+    // Better Auth's endpoints that would trust the cookie cache (see ./live-session.ts) read the row instead.
+    liveSessionOnSensitiveEndpoints(),
+    // sensitiveActions (src/lib/sensitive-actions.ts): freshness and "end the other sessions" for account changes.
+    sensitiveActions(),
+    // Server Actions: copies the Set-Cookie of auth.api.* calls into Next.js's response. Keep it the last plugin.
+    nextCookies(),
+  ],
   // #endregion plugins
 });

@@ -1,5 +1,5 @@
-import { isAPIError } from "better-auth/api";
 import { auth } from "../../lib/auth";
+import { readAppUrl } from "../../lib/env";
 import { normalizeEmail } from "./sign-up";
 
 export interface SignInInput {
@@ -24,29 +24,52 @@ const CREDENTIAL_FAILURES = new Set(["INVALID_EMAIL_OR_PASSWORD", "INVALID_EMAIL
 
 const MESSAGES: Record<string, string> = {
   EMAIL_NOT_VERIFIED: "Подтвердите email: мы отправили письмо со ссылкой.",
-  TOO_MANY_REQUESTS: "Слишком много попыток входа. Подождите немного и попробуйте снова.",
 };
 const FALLBACK_MESSAGE = "Не удалось войти. Попробуйте ещё раз чуть позже.";
 
+// #region sign-in-handler
 /**
- * Server-side sign-in. Better Auth checks the password against the scrypt hash, writes
- * a sessions row and answers with a Set-Cookie, which the caller must pass to the browser.
+ * Server-side sign-in. It goes through auth.handler, as the browser's POST to
+ * /api/auth/sign-in/email would: Better Auth's rate limiter runs there and only
+ * there (auth.api.* calls skip it). Better Auth checks the password against the
+ * scrypt hash, writes a sessions row and answers with a Set-Cookie, which the
+ * caller must pass to the browser.
  */
 export async function signIn(input: SignInInput, headers: Headers): Promise<SignInResult> {
-  try {
-    const { headers: responseHeaders, response } = await auth.api.signInEmail({
-      body: { email: normalizeEmail(input.email), password: input.password },
-      // The incoming request's headers: Better Auth records its user-agent and client IP on the session.
-      headers,
-      // Without it the call returns only the body, and the signed cookie is lost.
-      returnHeaders: true,
-    });
-    const { id, email, name } = response.user;
-    return { ok: true, user: { id, email, name }, setCookie: responseHeaders.getSetCookie() };
-  } catch (error) {
-    if (!isAPIError(error)) throw error;
-    const code = error.body?.code ?? "UNKNOWN";
-    if (CREDENTIAL_FAILURES.has(code)) return { ...INVALID_CREDENTIALS };
-    return { ok: false, code, message: MESSAGES[code] ?? FALLBACK_MESSAGE };
+  const response = await auth.handler(signInRequest(input, headers));
+  if (response.status === 429) return tooManyAttempts(response);
+  const body = (await response.json().catch(() => null)) as SignInBody | null;
+  if (response.ok && body?.user) {
+    const { id, email, name } = body.user;
+    return { ok: true, user: { id, email, name }, setCookie: response.headers.getSetCookie() };
   }
+  // A refusal carries Better Auth's error code; anything else (a 500 from a database that is down) is a failure.
+  const code = body?.code;
+  if (response.status >= 500 || typeof code !== "string") {
+    throw new Error(`Вход не выполнен: Better Auth ответил ${response.status} ${JSON.stringify(body)}`);
+  }
+  if (CREDENTIAL_FAILURES.has(code)) return { ...INVALID_CREDENTIALS };
+  return { ok: false, code, message: MESSAGES[code] ?? FALLBACK_MESSAGE };
 }
+
+type SignInBody = { user?: { id: string; email: string; name: string }; code?: unknown };
+
+/** The sign-in as an HTTP request to Better Auth's own route, with the incoming request's headers. */
+function signInRequest(input: SignInInput, incoming: Headers): Request {
+  // Origin, Cookie, User-Agent and the proxy's X-Real-IP go on: the origin check, the session and the limiter read them.
+  const headers = new Headers(incoming);
+  // The body is a new one: the form's length and encoding do not describe it.
+  headers.delete("content-length");
+  headers.delete("transfer-encoding");
+  headers.set("content-type", "application/json");
+  const body = JSON.stringify({ email: normalizeEmail(input.email), password: input.password });
+  return new Request(new URL("/api/auth/sign-in/email", readAppUrl()), { method: "POST", headers, body });
+}
+
+/** The limiter's refusal, with the wait it computed (X-Retry-After, in seconds). */
+function tooManyAttempts(response: Response): SignInResult {
+  const seconds = Number(response.headers.get("x-retry-after"));
+  const wait = Number.isInteger(seconds) && seconds > 0 ? `Повторите через ${seconds} с.` : "Повторите позже.";
+  return { ok: false, code: "TOO_MANY_REQUESTS", message: `Слишком много попыток входа. ${wait}` };
+}
+// #endregion sign-in-handler
