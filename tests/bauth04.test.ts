@@ -112,7 +112,7 @@ describe("bauth04 «Регистрация пользователя»", () => {
     expect(await credentialAccount(result.user.id), "🚨 в accounts нужна ровно одна строка provider_id = 'credential'").toHaveLength(1);
   });
 
-  it("хранит пароль только в accounts.password и только в виде хэша scrypt, не открытым текстом", async () => {
+  it("хранит пароль только в accounts.password и только в виде хеша scrypt, не открытым текстом", async () => {
     const result = await signUpAnna();
     expectOk(result);
     const [account] = await credentialAccount(result.user.id);
@@ -120,11 +120,11 @@ describe("bauth04 «Регистрация пользователя»", () => {
     expect(hash, "🚨 открытый пароль попал в базу").not.toContain(ANNA.password);
     expect(
       await isScryptHashOf(hash, ANNA.password),
-      "🚨 accounts.password должен быть хэшем scrypt именно этого пароля (формат Better Auth «соль:хэш»). " +
-        "Не хэшируйте пароль сами: передайте его в signUpEmail как есть.",
+      "🚨 accounts.password должен быть хешем scrypt именно этого пароля (формат Better Auth «соль:хеш»). " +
+        "Не хешируйте пароль сами: передайте его в signUpEmail как есть.",
     ).toBe(true);
     const [user] = await userRows(ANNA.email);
-    expect(JSON.stringify(user), "🚨 в строке users не должно быть ни пароля, ни его хэша").not.toMatch(
+    expect(JSON.stringify(user), "🚨 в строке users не должно быть ни пароля, ни его хеша").not.toMatch(
       new RegExp(`${ANNA.password}|${hash.slice(0, 32)}`),
     );
   });

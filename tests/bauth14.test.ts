@@ -333,7 +333,7 @@ describe("bauth14 «Смена пароля и email»", () => {
     expect(rows.length, "🚨 запрос сброса должен записать токен в verifications").toBeGreaterThan(0);
     expect(
       rows.filter((row) => row.identifier.includes(token)).length,
-      "🚨 токен сброса лежит в verifications открытым текстом: кто прочтёт таблицу (бэкап, утечка), тот сменит пароль. Храните хэш (verification.storeIdentifier)",
+      "🚨 токен сброса лежит в verifications открытым текстом: кто прочтёт таблицу (бэкап, утечка), тот сменит пароль. Храните хеш (verification.storeIdentifier)",
     ).toBe(0);
   });
 

@@ -18,5 +18,5 @@ export const sessions = pgTable("sessions", {
   expiresAt: timestamp("expires_at").notNull(),
 });
 
-// TODO(bauth03): добавьте таблицы accounts (здесь живёт хэш пароля) и verifications.
+// TODO(bauth03): добавьте таблицы accounts (здесь живёт хеш пароля) и verifications.
 // Затем сгенерируйте миграцию: npm run db:generate -- bauth03
