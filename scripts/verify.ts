@@ -26,7 +26,7 @@ process.env.TEST_DATABASE_URL = server.adminUrl;
 
 const checks: Check[] = [
   { title: "Типы: labs, solutions, tests, scripts, snippets (tsc --noEmit)", run: typecheck },
-  { title: "Контракт лаб: стартер, решение, грейдер, README, TODO", run: checkLabStructure },
+  { title: "Контракт лаб: стартер, решение, тесты, README, подсказки, TODO", run: checkLabStructure },
   { title: "Ответ не виден до решения: README, стартеры, слайды (npm run leak)", run: checkAnswerLeak },
   { title: "Миграции решений совпадают со схемами (drizzle-kit generate)", run: checkMigrationsMatchSchemas },
   { title: "Грейдеры: решение проходит в любом порядке тестов, каждый тест падает на стартере", run: () => checkStartersAndSolutions(server.adminUrl) },

@@ -82,7 +82,7 @@ async function refuseSessionDeletes(userId: string): Promise<() => Promise<void>
   await lab.sql.query(`
     create or replace function grader_refuse_delete() returns trigger language plpgsql as $$
     begin
-      raise exception 'грейдер: база не смогла удалить сессию' using errcode = '53100';
+      raise exception 'автопроверка: база не смогла удалить сессию' using errcode = '53100';
     end $$;
     create trigger grader_refuse_delete before delete on sessions
       for each row when (old.user_id = '${userId}') execute function grader_refuse_delete();

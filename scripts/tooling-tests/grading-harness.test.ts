@@ -58,7 +58,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-describe("грейдер и сломанный код студента", () => {
+describe("автопроверка и сломанный код студента", () => {
   let result: Awaited<ReturnType<typeof grade>>;
   beforeAll(async () => {
     result = await grade("broken");
@@ -102,7 +102,7 @@ describe("грейдер и сломанный код студента", () => {
   });
 });
 
-describe("грейдер и код студента, который не возвращает управление", () => {
+describe("автопроверка и код студента, который не возвращает управление", () => {
   let result: Awaited<ReturnType<typeof grade>>;
   beforeAll(async () => {
     result = await grade("stuck", {}, ["bauth01", "bauth02", "bauth03"]);
@@ -149,7 +149,7 @@ describe("npm test: номера лаб и частичные прогоны", (
   });
 });
 
-describe("грейдер без PostgreSQL", () => {
+describe("автопроверка без PostgreSQL", () => {
   it("не зависает: лабам с базой — 0 баллов и причина, отчёт записан, лаба без базы проверена", async () => {
     const { run, report } = await grade("no-postgres", { BAUTH_PG_PROVIDER: "url", TEST_DATABASE_URL: "", DATABASE_URL: "" });
     expect(run.code).toBe(1);

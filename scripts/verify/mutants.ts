@@ -110,7 +110,7 @@ async function gradeVariant(variant: Variant, databaseUrl: string): Promise<Vari
   const { report } = await gradeRun(relative(REPO_ROOT, root), [graderFilter(variant.lab)], databaseUrl);
   if (!report) return { ...variant, ok: false, detail: "Vitest не записал отчёт" };
   const lab = report.labs.find((entry) => entry.id === variant.lab);
-  if (!lab || lab.status === "not-run") return { ...variant, ok: false, detail: "грейдер не запускался" };
+  if (!lab || lab.status === "not-run") return { ...variant, ok: false, detail: "тесты лабы не запускались" };
   if (variant.kind === "mutant") {
     return lab.status === "failed"
       ? { ...variant, ok: true, detail: `пойман: ${lab.failing[0] ?? lab.error ?? ""}` }

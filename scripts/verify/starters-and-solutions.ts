@@ -16,14 +16,14 @@ export async function checkStartersAndSolutions(databaseUrl: string): Promise<st
   for (const { id } of labs) {
     const solved = solutions.labs.find((lab) => lab.id === id);
     const starter = starters.labs.find((lab) => lab.id === id);
-    if (!solved || solved.status === "not-run") problems.push(`${id}: грейдер не запускался на solutions/.`);
+    if (!solved || solved.status === "not-run") problems.push(`${id}: тесты лабы не запускались на solutions/.`);
     else if (solved.status !== "passed") {
       const why = solved.error ?? solved.failing.join("; ");
       problems.push(
         `${id}: эталонное решение не проходит свои тесты (${solved.tests.passed}/${solved.tests.total}, порядок файлов и тестов перемешан, --sequence.seed=${seed}): ${why}`,
       );
     }
-    if (!starter || starter.status === "not-run") problems.push(`${id}: грейдер не запускался на labs/.`);
+    if (!starter || starter.status === "not-run") problems.push(`${id}: тесты лабы не запускались на labs/.`);
     else {
       for (const name of starter.passing) {
         problems.push(

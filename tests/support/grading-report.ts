@@ -100,7 +100,7 @@ function labResult(lab: LabInfo, run: LabRun | undefined, gradedAt: string): Lab
     tests: { passed, failed, total: run.tests.length },
     failing: run.tests.filter((test) => !test.passed).map((test) => test.name),
     passing: run.tests.filter((test) => test.passed).map((test) => test.name),
-    error: firstError ?? (run.tests.length === 0 ? "в грейдере не найдено ни одного теста" : null),
+    error: firstError ?? (run.tests.length === 0 ? "в тестах лабы не найдено ни одного теста" : null),
     gradedAt,
   };
 }
