@@ -10,9 +10,9 @@ export const CACHED_LIBRARY_SESSION = {
   updateAge: 60 * 60 * 12,
   cookieCache: {
     enabled: true,
-    maxAge: 60 * 2, // отзыв опаздывает не больше чем на 2 минуты
-    strategy: "jwe", // копия зашифрована: имя и тариф из cookie не прочитать
-    version: "2", // новая версия при выкладке — все старые копии недействительны
+    maxAge: 60 * 2, // отзыв — не позже 2 минут
+    strategy: "jwe", // копию не прочитать
+    version: "2", // сменить — сбросить все копии
   },
 } satisfies SessionOptions;
 // #endregion cookie-cache

@@ -3,12 +3,13 @@ import type { BetterAuthOptions } from "better-auth";
 
 // #region rate-limit
 export const LIBRARY_RATE_LIMIT = {
-  enabled: true, // не зависеть от того, равен ли NODE_ENV "production"
-  storage: "database", // счётчики общие для всех экземпляров и переживают перезапуск
+  enabled: true, // при любом NODE_ENV
+  storage: "database", // общий для экземпляров
   customRules: {
-    "/sign-in/email": { window: 60 * 15, max: 5 }, // 5 попыток за 15 минут
-    "/request-password-reset": { window: 60 * 60, max: 3 },
-    "/get-session": false, // частое чтение сессии не ограничиваем
+    // 5 попыток за 15 минут
+    "/sign-in/email": { window: 900, max: 5 },
+    "/request-password-reset": { window: 3600, max: 3 },
+    "/get-session": false, // не ограничивать
   },
 } satisfies NonNullable<BetterAuthOptions["rateLimit"]>;
 // #endregion rate-limit
