@@ -118,7 +118,7 @@ async function gradeVariant(variant: Variant, databaseUrl: string): Promise<Vari
   }
   return lab.status === "passed"
     ? { ...variant, ok: true, detail: "принят" }
-    : { ...variant, ok: false, detail: `отвергнут: ${lab.error ?? lab.failing.join("; ")}. Грейдер проверяет один способ записи, а не требование` };
+    : { ...variant, ok: false, detail: `отвергнут: ${lab.error ?? lab.failing.join("; ")}. Тесты проверяют один способ записи, а не требование` };
 }
 
 /** One line per variant that the grader judged wrongly; empty when all are as they should be. */
