@@ -1,5 +1,3 @@
-// Next.js's runtime puts AsyncLocalStorage on globalThis before anything else; its testing helpers rely on it.
-import "next/dist/server/node-environment-baseline.js";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";

@@ -4,8 +4,15 @@
  * - the infinite-loop watchdog, told which file and test are running;
  * - Russian messages for Vitest's timeout errors;
  * - each test's reloadWith() undone after it, so tests never depend on their order;
- * - Better Auth loaded before any test can change NODE_ENV (see the import below).
+ * - Better Auth loaded before any test can change NODE_ENV (see the import below);
+ * - Next.js's environment baseline loaded first, as Next.js's own server does (see below).
  */
+// Next.js puts AsyncLocalStorage on globalThis before anything else, and its request storage
+// captures it once, when first loaded (next/dist/server/app-render/async-local-storage.js).
+// Workers run many test files (isolate: false): if a lab's route handler or nextCookies() loaded
+// that module first without the baseline, the worker kept a fake storage that throws, and a
+// later file failed depending on the order of files.
+import "next/dist/server/node-environment-baseline.js";
 // Better Auth reads NODE_ENV once, when it is first imported in a process (@better-auth/core's env:
 // isProduction is a constant). Loading it here, under Vitest's NODE_ENV=test and before any test
 // reloads a lab with NODE_ENV=production, keeps production defaults (the rate limiter among them)
