@@ -31,6 +31,7 @@ export const labs = [
   { id: "bauth12", title: "Перебор паролей", slide: "bauth12", lecture: 2, points: 10 },
   { id: "bauth13", title: "Секреты", slide: "bauth13", lecture: 2, points: 10 },
   { id: "bauth14", title: "Смена пароля и email", slide: "bauth14", lecture: 2, points: 10 },
+  { id: "bauth15", title: "Браузер и деплой", slide: "bauth15", lecture: 2, points: 10 },
 ] as const satisfies readonly LabInfo[];
 
 export type LabId = (typeof labs)[number]["id"];
