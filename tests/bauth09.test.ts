@@ -101,7 +101,7 @@ describe("bauth09 «Выход»", () => {
     );
     expect(
       forged.status,
-      "🚨 чужой сайт не должен уметь выполнить выход с cookie пользователя. Включите проверку Origin (advanced.disableOriginCheck: false) и не добавляйте в trustedOrigins чужие сайты или «*»",
+      "🚨 чужой сайт не должен уметь выполнить выход с cookie пользователя. Включите проверку Origin явно — одной опцией блока advanced: в режиме test Better Auth её пропускает (см. context/create-context.mjs), — и не добавляйте в trustedOrigins чужие сайты или «*»",
     ).toBe(403);
     expect((await readJson(forged)).code, "🚨 Better Auth отвечает кодом INVALID_ORIGIN").toBe("INVALID_ORIGIN");
     expect(await sessionExists(tablet.token), "🚨 после отклонённого запроса сессия должна остаться").toBe(true);
