@@ -8,6 +8,7 @@ export default defineMermaidSetup(() => ({
   sequence: { useMaxWidth: true },
   gantt: { barHeight: 26, barGap: 6, leftPadding: 130 },
   themeVariables: { fontSize: "15px" },
-  // Mermaid draws step numbers (autonumber) at a fixed 12 px; notes refer to the steps, so they must read too.
-  themeCSS: ".sequenceNumber { font-size: 14px; }",
+  // Mermaid draws step numbers (autonumber) at a fixed 12 px and gantt axis dates at a fixed 10 px;
+  // notes refer to both, so they must read from the back of the room too.
+  themeCSS: ".sequenceNumber { font-size: 14px; } .grid .tick text { font-size: 15px; }",
 }));
