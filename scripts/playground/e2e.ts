@@ -1,88 +1,45 @@
 /**
  * The playground's end-to-end test in real Chromium (Debian's chromium through
- * playwright-core) against the solution of bauth10. It lives outside tests/,
+ * playwright-core): the walk through solutions/bauth10 here, then the short
+ * scenario of solutions/bauth15 (e2e-bauth15.ts). It lives outside tests/,
  * which is what a student's `npm test` grades.
  *
- *   npx tsx scripts/playground/e2e.ts [--dev] [--lab-dir <folder>]
+ *   npx tsx scripts/playground/e2e.ts [--dev] [--lab-dir <folder for bauth10>]
  *
- * `npm run verify` calls runPlaygroundE2E(), which returns every problem it met.
+ * `npm run verify` calls checkPlayground(), which returns every problem both scenarios met.
  */
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { securityHeaders } from "../../playground/security-headers.ts";
-import { chromiumMissing, launchChromium } from "../lib/chromium.ts";
 import { REPO_ROOT } from "../../tests/support/lab.ts";
-import { seconds, startPlayground, type PlaygroundOptions, type RunningPlayground } from "./server.ts";
+import { runBauth15E2E } from "./e2e-bauth15.ts";
+import {
+  ARTIFACTS_DIR,
+  BrowserScenario,
+  clearArtifacts,
+  expectText,
+  expectUrl,
+  runScenario,
+  type E2EOptions,
+  type E2EResult,
+} from "./e2e-browser.ts";
+import { seconds } from "./server.ts";
 
-export const ARTIFACTS_DIR = join(REPO_ROOT, ".artifacts", "playground");
+export { ARTIFACTS_DIR, type E2EOptions, type E2EResult };
 const PASSWORD = "correct-horse-battery";
 
-export interface E2EOptions {
-  mode?: PlaygroundOptions["mode"];
-  labDir?: string;
+export function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2EResult> {
+  return runScenario({ lab: "bauth10", artifactsPrefix: "", create: (context) => new Scenario(context) }, options);
 }
 
-export interface E2EResult {
-  problems: string[];
-  /** Playground start (PostgreSQL, migrations, build if any, first page) and the browser scenario. */
-  timings: { start: number; browser: number; total: number };
-  screenshots: string[];
-}
-
-export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2EResult> {
-  const started = performance.now();
-  const problems: string[] = [];
-  const screenshots: string[] = [];
-  const timings = { start: 0, browser: 0, total: 0 };
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  // Only this test's own leftovers: screenshots and the log of the previous run.
-  for (const file of readdirSync(ARTIFACTS_DIR)) {
-    if (file.endsWith(".png") || file === "next.log") rmSync(join(ARTIFACTS_DIR, file), { force: true });
-  }
-  const log = join(ARTIFACTS_DIR, "next.log");
-
-  const missing = chromiumMissing();
-  if (missing) {
-    problems.push(missing);
-    return { problems, timings, screenshots };
-  }
-
-  let playground: RunningPlayground | undefined;
-  let browser: Browser | undefined;
-  try {
-    playground = await startPlayground({
-      lab: "bauth10",
-      target: "solutions",
-      mode: options.mode ?? "start",
-      log,
-      labDir: options.labDir,
-    });
-    timings.start = performance.now() - started;
-    const browserStarted = performance.now();
-    browser = await launchChromium();
-    const scenario = new Scenario(browser, playground.url, playground.databaseUrl, options.mode === "dev", screenshots);
-    try {
-      await scenario.run();
-    } catch (error) {
-      const labError = await scenario.labError();
-      problems.push(`${scenario.step}: ${message(error)}${labError ? `\nна странице ошибка кода лабы: ${labError}` : ""}`);
-      await scenario.failureShot();
-    }
-    problems.push(...scenario.external.map((url) => `страница запросила внешний адрес ${url} (заблокирован)`));
-    problems.push(...scenario.cspViolations.map((text) => `Content-Security-Policy заблокировала часть страницы: ${text}`));
-    timings.browser = performance.now() - browserStarted;
-  } catch (error) {
-    problems.push(`песочница не запустилась: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await browser?.close().catch(() => {});
-    await playground?.stop();
-  }
-  timings.total = performance.now() - started;
-  if (problems.length > 0) problems.push(`журнал Next.js: ${relative(REPO_ROOT, log)}`);
-  return { problems, timings, screenshots };
+/** Both scenarios, one after the other (each builds its own Next.js): bauth10's walk, then bauth15's headers and redirects. */
+export async function runAllPlaygroundE2E(options: E2EOptions = {}): Promise<{ name: string; result: E2EResult }[]> {
+  clearArtifacts();
+  return [
+    { name: "solutions/bauth10", result: await runPlaygroundE2E(options) },
+    { name: "solutions/bauth15", result: await runBauth15E2E({ mode: options.mode }) },
+  ];
 }
 
 /**
@@ -90,32 +47,21 @@ export async function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2ERes
  * screenshots' folder, and returns every problem (an empty list when it passes).
  */
 export async function checkPlayground(): Promise<string[]> {
-  const result = await runPlaygroundE2E();
-  console.log(
-    `  запуск песочницы (next build + next start) ${seconds(result.timings.start)}, ` +
-      `сценарий в Chromium ${seconds(result.timings.browser)}; скриншоты: ${relative(REPO_ROOT, ARTIFACTS_DIR)}/*.png`,
-  );
-  return result.problems;
+  const problems: string[] = [];
+  for (const { name, result } of await runAllPlaygroundE2E()) {
+    console.log(
+      `  ${name}: запуск песочницы (next build + next start) ${seconds(result.timings.start)}, ` +
+        `сценарий в Chromium ${seconds(result.timings.browser)}`,
+    );
+    problems.push(...result.problems.map((problem) => `${name}: ${problem}`));
+  }
+  console.log(`  скриншоты: ${relative(REPO_ROOT, ARTIFACTS_DIR)}/*.png`);
+  return problems;
 }
 
-/** The browser walk. Each step names itself, so a failure says where it happened. */
-class Scenario {
-  step = "запуск браузера";
-  readonly external: string[] = [];
-  /** Console errors in which Chromium reports what the CSP blocked: a header that breaks the app is a failure too. */
-  readonly cspViolations: string[] = [];
-  private readonly contexts: BrowserContext[] = [];
-  private lastPage: Page | undefined;
+/** The walk through solutions/bauth10: sign-up, sessions, freshAge, sign-out, open redirect. */
+class Scenario extends BrowserScenario {
   private readonly email = `e2e-${Date.now().toString(36)}@example.com`;
-
-  constructor(
-    private readonly browser: Browser,
-    private readonly origin: string,
-    private readonly databaseUrl: string,
-    /** next dev: its CSP also allows eval and the hot-reload WebSocket. */
-    private readonly dev: boolean,
-    private readonly screenshots: string[],
-  ) {}
 
   async run(): Promise<void> {
     const main = await this.newPage();
@@ -240,17 +186,6 @@ class Scenario {
     await this.shot(main, "home");
   }
 
-  /** The message the dashboard shows when the lab's own code threw (an open TODO). */
-  async labError(): Promise<string | undefined> {
-    const shown = this.lastPage?.getByTestId("lab-error");
-    if (!shown || (await shown.count().catch(() => 0)) === 0) return undefined;
-    return (await shown.first().textContent())?.trim();
-  }
-
-  async failureShot(): Promise<void> {
-    if (this.lastPage && !this.lastPage.isClosed()) await this.shot(this.lastPage, "failure").catch(() => {});
-  }
-
   private async signIn(page: Page, password: string, expectDashboard = true): Promise<void> {
     await this.open(page, "/login");
     await page.getByLabel("Email").fill(this.email);
@@ -261,7 +196,7 @@ class Scenario {
 
   /** The headers next.config.ts sends, on a page, on /dashboard's redirect and on an API route. */
   private async checkSecurityHeaders(): Promise<void> {
-    const expected = new Map(securityHeaders({ appUrl: this.origin, dev: this.dev }).map(({ key, value }) => [key.toLowerCase(), value]));
+    const expected = new Map(securityHeaders({ appUrl: this.origin, dev: this.context.dev }).map(({ key, value }) => [key.toLowerCase(), value]));
     for (const path of ["/", "/login", "/dashboard", "/api/auth/ok"]) {
       const response = await fetch(`${this.origin}${path}`, { redirect: "manual" });
       const csp = response.headers.get("content-security-policy") ?? "";
@@ -277,74 +212,6 @@ class Scenario {
       throw new Error("securityHeaders() для https не добавляет Strict-Transport-Security с max-age");
     }
   }
-
-  private async query(text: string, values: unknown[]): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
-    await client.connect();
-    try {
-      await client.query(text, values);
-    } finally {
-      await client.end();
-    }
-  }
-
-  /** A fresh browser context (its own cookie jar, like another device) that reaches only the playground. */
-  private async newPage(): Promise<Page> {
-    const context = await this.browser.newContext({ viewport: { width: 1100, height: 760 }, locale: "ru-RU" });
-    context.setDefaultTimeout(30_000);
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(this.origin) || url.startsWith("data:")) return route.continue();
-      this.external.push(url);
-      return route.abort("blockedbyclient");
-    });
-    this.contexts.push(context);
-    const page = await context.newPage();
-    page.on("console", (entry) => {
-      if (entry.type() === "error" && /Content Security Policy/i.test(entry.text())) this.cspViolations.push(entry.text());
-    });
-    return page;
-  }
-
-  private async open(page: Page, path: string): Promise<void> {
-    this.lastPage = page;
-    await page.goto(`${this.origin}${path}`, { waitUntil: "load", timeout: 120_000 });
-  }
-
-  private async shot(page: Page, name: string): Promise<void> {
-    this.lastPage = page;
-    const path = join(ARTIFACTS_DIR, `${name}.png`);
-    // caret: "initial": hiding the caret edits the DOM, which React would then report as a hydration mismatch.
-    await page.screenshot({ path, fullPage: true, caret: "initial" });
-    this.screenshots.push(relative(REPO_ROOT, path));
-  }
-}
-
-/** Waits up to 10 s until the element's text contains every expected part. */
-async function expectText(
-  locator: ReturnType<Page["getByTestId"]>,
-  expected: string | RegExp,
-  what: string,
-  ...alsoExpected: string[]
-): Promise<void> {
-  await locator.first().waitFor({ state: "visible" });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const text = (await locator.first().textContent()) ?? "";
-    const first = typeof expected === "string" ? text.includes(expected) : expected.test(text);
-    if (first && alsoExpected.every((part) => text.includes(part))) return;
-    if (Date.now() > deadline) {
-      throw new Error(`${what}: ожидалось ${[expected, ...alsoExpected].map(String).join(" и ")}, на странице «${text.trim()}»`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Compares the path only: the proxy's redirect adds `?next=/dashboard`, requireUser()'s does not. */
-async function expectUrl(page: Page, expected: string): Promise<void> {
-  await page.waitForLoadState("load");
-  const actual = new URL(page.url());
-  if (`${actual.origin}${actual.pathname}` !== expected) throw new Error(`ожидался адрес ${expected}, а открыт ${page.url()}`);
 }
 
 async function sessionRows(page: Page): Promise<number> {
@@ -360,26 +227,25 @@ async function expectRows(page: Page, count: number): Promise<void> {
   }
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
-}
-
-// Run directly: print the result and exit non-zero on any problem.
+// Run directly: print the results and exit non-zero on any problem.
 if (import.meta.filename === process.argv[1]) {
   const { values } = parseArgs({ options: { dev: { type: "boolean" }, "lab-dir": { type: "string" } } });
   const startedAt = new Date();
   console.log(`▶ e2e песочницы в Chromium, старт в ${startedAt.toLocaleTimeString("ru-RU")}`);
-  const result = await runPlaygroundE2E({ mode: values.dev ? "dev" : "start", labDir: values["lab-dir"] });
-  console.log(
-    `  запуск песочницы ${seconds(result.timings.start)}, сценарий в браузере ${seconds(result.timings.browser)}, ` +
-      `всего ${seconds(result.timings.total)}`,
-  );
-  for (const shot of result.screenshots) console.log(`  📸 ${shot}`);
-  if (result.problems.length === 0) {
-    console.log("✅ e2e песочницы: всё работает");
-  } else {
-    console.log(`❌ e2e песочницы: проблем ${result.problems.length}`);
-    for (const problem of result.problems) console.log(`  • ${problem}`);
+  let failed = false;
+  for (const { name, result } of await runAllPlaygroundE2E({ mode: values.dev ? "dev" : "start", labDir: values["lab-dir"] })) {
+    console.log(
+      `  ${name}: запуск песочницы ${seconds(result.timings.start)}, сценарий в браузере ${seconds(result.timings.browser)}, ` +
+        `всего ${seconds(result.timings.total)}`,
+    );
+    for (const shot of result.screenshots) console.log(`  📸 ${shot}`);
+    if (result.problems.length === 0) {
+      console.log(`✅ e2e песочницы, ${name}: всё работает`);
+    } else {
+      failed = true;
+      console.log(`❌ e2e песочницы, ${name}: проблем ${result.problems.length}`);
+      for (const problem of result.problems) console.log(`  • ${problem}`);
+    }
   }
-  process.exit(result.problems.length === 0 ? 0 : 1);
+  process.exit(failed ? 1 : 0);
 }
