@@ -34,7 +34,7 @@ const checks: Check[] = [
   { title: "Тесты лаб ловят мутантов (mutants/) и принимают альтернативы (alternatives/)", run: () => checkMutantsAndAlternatives(server.adminUrl) },
   { title: "Инструменты студента и GitHub Classroom", run: () => checkTooling({ quiet: true }) },
   { title: "Лекция: код на слайдах, значки лаб, сборка, обход в Chromium", run: verifyDeck },
-  { title: "Песочница: Next.js с solutions/bauth10, e2e в Chromium", run: checkPlayground },
+  { title: "Песочница: Next.js с solutions/bauth10 и solutions/bauth15, e2e в Chromium", run: checkPlayground },
 ];
 
 let failed = 0;
