@@ -23,6 +23,10 @@ let lab: LabEnvironment;
 
 beforeAll(async () => {
   lab = await setupLab("bauth15");
+  // Next.js's route and proxy modules are large. Loading them once here, under the hook's longer
+  // limit, keeps a test that runs alone on a slow machine from spending its own time limit on the
+  // import. A module that fails to load fails again, with its message, in the tests that use it.
+  await Promise.allSettled([loadAuthRoute(), loadTrpcRoute(), loadProxy()]);
 });
 
 const loadAuth = () => lab.load<{ auth: Auth }>("src/lib/auth.ts", { auth: "object" });
