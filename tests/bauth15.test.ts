@@ -132,7 +132,7 @@ describe("bauth15 «Браузер и деплой»", () => {
     expect(missingHeaders(secure), "🚨 по https не хватает заголовков").toEqual([]);
   });
 
-  it("выход через route.ts отвечает Clear-Site-Data: \"cache\", \"cookies\", \"storage\" и удаляет сессию; с чужого Origin — отказ без Clear-Site-Data", async () => {
+  it("выход через route.ts отвечает Clear-Site-Data со значениями cache, cookies и storage (каждое в кавычках) и удаляет сессию; с чужого Origin — отказ без Clear-Site-Data", async () => {
     const { auth } = await loadAuth();
     const session = await openSession(auth as never, await someUser());
     const { POST } = await loadAuthRoute();
