@@ -32,7 +32,11 @@ const VISIT: readonly { label: string; path: string; body?: unknown }[] = [
   { label: "GET /api/trpc/notes.list", path: "/api/trpc/notes.list" },
 ];
 
-/** What a browser keeps: the cookies it was given, minus the ones a response expired. */
+/**
+ * What a browser keeps: the cookies it was given, minus the ones a response expired.
+ * (tests/support/browser.ts's CookieJar does the same, but its module graph registers
+ * Vitest hooks at import, and this bench runs outside Vitest.)
+ */
 class Jar {
   readonly #cookies = new Map<string, string>();
   store(response: Response): void {
