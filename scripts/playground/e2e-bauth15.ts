@@ -1,9 +1,12 @@
 /**
- * The short playground scenario of solutions/bauth15 in Chromium: the lab's
- * proxy redirects /dashboard to /login?next=… with the security headers on,
- * and a hostile `next` is not followed after a real sign-in.
+ * The playground scenario of solutions/bauth15 in Chromium: the lab's proxy
+ * redirects /dashboard to /login?next=… with the security headers on; sign-up
+ * opens no session, and the link from the playground's mailbox verifies the
+ * address; a hostile `next` is not followed after a real sign-in; sign-out
+ * through the lab's route makes the browser clear the site's data.
  * Run by e2e.ts (`npm run playground:e2e`, `npm run verify`) after bauth10's walk.
  */
+import type { Locator, Page } from "playwright-core";
 import { BrowserScenario, expectText, expectUrl, runScenario, type E2EOptions, type E2EResult } from "./e2e-browser.ts";
 
 const PASSWORD = "correct-horse-battery";
@@ -32,17 +35,27 @@ class Bauth15Scenario extends BrowserScenario {
     expectSecurityHeaders("страница /login", await login.allHeaders());
     await this.shot(page, "login-next");
 
-    this.step = "регистрация: вход ждёт подтверждения email";
-    await this.open(page, "/sign-up");
-    await page.getByLabel("Имя").fill("Борис Тестов");
-    await page.getByLabel("Email").fill(this.email);
-    await page.getByLabel(/^Пароль/).fill(PASSWORD);
-    await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-    // bauth14+: the account exists, but the sign-in the playground tries after sign-up is refused until the email is verified.
-    await expectText(page.getByTestId("form-error"), /[А-Яа-яЁё]/, "сообщение на русском о неподтверждённом email");
-    // The letter with the link lands in the outbox table; the scenario confirms the address directly, the lab stays as it is.
-    const verified = await this.query("update users set email_verified = true where email = $1", [this.email]);
-    if (verified !== 1) throw new Error(`регистрация не создала пользователя ${this.email} (строк в users: ${verified})`);
+    this.step = "регистрация не открывает сессию: песочница ведёт в свою почту, письмо со ссылкой подтверждения там";
+    await this.signUp(page, "Борис Тестов");
+    await this.shot(page, "outbox");
+    const link = await this.verificationLink(page);
+
+    this.step = "ссылка из письма подтверждает адрес и возвращает на главную";
+    await link.click();
+    await page.waitForURL((url) => url.origin === this.origin && url.pathname === "/");
+    if ((await page.getByTestId("verify-error").count()) > 0) {
+      throw new Error(`Better Auth не подтвердил адрес: «${await page.getByTestId("verify-error").textContent()}»`);
+    }
+    const verified = await this.query("select 1 from users where email = $1 and email_verified", [this.email]);
+    if (verified !== 1) throw new Error(`после перехода по ссылке users.email_verified для ${this.email} не true`);
+
+    this.step = "повторная регистрация с тем же адресом выглядит как первая, а владельцу приходит ещё одно письмо";
+    const lettersBefore = await this.lettersTo(page);
+    await this.signUp(page, "Кто-то Другой");
+    const lettersAfter = await this.lettersTo(page);
+    if (lettersAfter !== lettersBefore + 1) {
+      throw new Error(`после повторной регистрации писем на ${this.email} ${lettersAfter}, ожидалось ${lettersBefore + 1}`);
+    }
 
     this.step = "вход по ссылке /login?next=<адрес с табуляцией> остаётся на сайте (open redirect)";
     // "/\t/evil.example/": the browser's URL parser drops the tab, and //evil.example/ is another site.
@@ -55,9 +68,55 @@ class Bauth15Scenario extends BrowserScenario {
     await expectText(page.getByTestId("user-email"), this.email, "email пользователя в кабинете");
     await this.shot(page, "dashboard");
 
-    // Clear-Site-Data is not checked here: the playground signs out through a Server Action that calls the
-    // lab's signOut() (auth.api) and forwards only its Set-Cookie lines, so the browser never gets that header.
-    // tests/bauth15.test.ts checks it on the lab's POST /api/auth/sign-out.
+    this.step = "«Выйти»: POST /api/auth/sign-out лабы отвечает Clear-Site-Data, браузер стирает cookie и localStorage";
+    await page.evaluate(() => localStorage.setItem("e2e-left-behind", "1"));
+    const [signOut] = await Promise.all([
+      page.waitForResponse((response) => response.url() === `${this.origin}/api/auth/sign-out` && response.request().method() === "POST"),
+      page.getByRole("button", { name: "Выйти", exact: true }).click(),
+    ]);
+    if (signOut.status() !== 200) throw new Error(`POST /api/auth/sign-out ответил ${signOut.status()}`);
+    const cleared = (await signOut.headerValue("clear-site-data")) ?? "";
+    if (!/"cookies"/.test(cleared) || !/"storage"/.test(cleared)) {
+      throw new Error(`ответ на выход: Clear-Site-Data = «${cleared}», ожидались "cookies" и "storage"`);
+    }
+    await page.waitForURL((url) => url.origin === this.origin && url.pathname === "/login");
+    const sessionCookies = (await page.context().cookies(this.origin)).filter((cookie) => cookie.name.endsWith("session_token"));
+    if (sessionCookies.length > 0) throw new Error(`после выхода в браузере осталась cookie ${sessionCookies[0]!.name}`);
+    // Only Clear-Site-Data's "storage" reaches localStorage: no Set-Cookie line touches it.
+    if ((await page.evaluate(() => localStorage.getItem("e2e-left-behind"))) !== null) {
+      throw new Error("после выхода localStorage не очищен: браузер не выполнил Clear-Site-Data");
+    }
+    await this.open(page, "/dashboard");
+    await expectUrl(page, `${this.origin}/login`);
+  }
+
+  /** Fills and sends the sign-up form; with bauth14 on, the playground answers with its mailbox, whoever owns the address. */
+  private async signUp(page: Page, name: string): Promise<void> {
+    await this.open(page, "/sign-up");
+    await page.getByLabel("Имя").fill(name);
+    await page.getByLabel("Email").fill(this.email);
+    await page.getByLabel(/^Пароль/).fill(PASSWORD);
+    await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await page.waitForURL((url) => url.origin === this.origin && url.pathname === "/outbox");
+    await expectText(page.getByTestId("after-sign-up"), "Подтвердите адрес", "пояснение после регистрации");
+  }
+
+  /** How many letters to this scenario's address the playground's mailbox shows now. */
+  private async lettersTo(page: Page): Promise<number> {
+    await this.open(page, "/outbox");
+    return page.getByTestId("letter").filter({ has: page.getByTestId("letter-recipient").getByText(this.email, { exact: true }) }).count();
+  }
+
+  /** The one link into Better Auth's /verify-email in the letters to this address. */
+  private async verificationLink(page: Page): Promise<Locator> {
+    const links = page
+      .getByTestId("letter")
+      .filter({ has: page.getByTestId("letter-recipient").getByText(this.email, { exact: true }) })
+      .getByTestId("letter-link")
+      .filter({ hasText: `${this.origin}/api/auth/verify-email?token=` });
+    const count = await links.count();
+    if (count !== 1) throw new Error(`в почте песочницы ссылок подтверждения для ${this.email}: ${count}, ожидалась одна`);
+    return links.first();
   }
 }
 

@@ -184,6 +184,10 @@ class Scenario extends BrowserScenario {
     this.step = "главная страница";
     await this.open(main, "/");
     await this.shot(main, "home");
+
+    this.step = "почта песочницы: у bauth10 таблицы outbox нет, страница так и говорит";
+    await this.open(main, "/outbox");
+    await expectText(main.getByTestId("outbox-missing"), "bauth14", "пояснение, что письма появляются в bauth14");
   }
 
   private async signIn(page: Page, password: string, expectDashboard = true): Promise<void> {

@@ -16,6 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/sign-up">Регистрация</Link>
             <Link href="/login">Вход</Link>
             <Link href="/dashboard">Кабинет</Link>
+            <Link href="/outbox">Почта</Link>
           </nav>
           <span className="lab">код: <code>{labLabel()}</code></span>
         </header>

@@ -5,8 +5,9 @@ import { loadDashboard } from "@lab/app/dashboard/data";
 import { auth } from "@lab/lib/auth";
 import { UnauthorizedError } from "@lab/server/auth/session";
 import { BrowserRequests } from "../../components/browser-requests";
+import { SignOutButton } from "../../components/sign-out-button";
 import { listSessionsIfFresh } from "../../lib/sessions";
-import { revokeSessionAction, signOutAction, signOutEverywhereAction } from "../actions";
+import { revokeSessionAction, signOutEverywhereAction } from "../actions";
 
 /**
  * Two guards, as in the lab: the lab's proxy.ts has already turned away a
@@ -85,11 +86,7 @@ export default async function DashboardPage() {
       <BrowserRequests />
 
       <section className="card actions">
-        <form action={signOutAction}>
-          <button type="submit" className="secondary">
-            Выйти
-          </button>
-        </form>
+        <SignOutButton />
         <form action={signOutEverywhereAction}>
           <button type="submit" className="danger">
             Выйти на всех устройствах

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AuthForm } from "../../components/auth-form";
 import { signInAction } from "../actions";
+import { requiresVerifiedEmail } from "../../lib/email-verification";
 
 // /login, because that is where the lab's proxy.ts sends a visitor without a session cookie.
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
@@ -26,6 +27,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="muted">
         Нет аккаунта? <Link href="/sign-up">Зарегистрируйтесь</Link>.
       </p>
+      {requiresVerifiedEmail() ? (
+        <p className="muted">
+          Эта лаба впускает только с подтверждённым email. Письмо со ссылкой — в{" "}
+          <Link href="/outbox">почте песочницы</Link>.
+        </p>
+      ) : null}
     </div>
   );
 }
