@@ -2,14 +2,17 @@
  * The playground scenario of solutions/bauth15 in Chromium: the lab's proxy
  * redirects /dashboard to /login?next=… with the security headers on; sign-up
  * opens no session, and the link from the playground's mailbox verifies the
- * address; a hostile `next` is not followed after a real sign-in; sign-out
- * through the lab's route makes the browser clear the site's data.
+ * address; a hostile `next` is not followed after a real sign-in; a password
+ * change ends the other browser's session; sign-out through the lab's route
+ * makes the browser clear the site's data; a reset link works, and only once.
  * Run by e2e.ts (`npm run playground:e2e`, `npm run verify`) after bauth10's walk.
  */
 import type { Locator, Page } from "playwright-core";
 import { BrowserScenario, expectText, expectUrl, runScenario, type E2EOptions, type E2EResult } from "./e2e-browser.ts";
 
 const PASSWORD = "correct-horse-battery";
+const CHANGED_PASSWORD = "staple-lantern-orbit";
+const RESET_PASSWORD = "velvet-quarry-harbor";
 
 export function runBauth15E2E(options: E2EOptions = {}): Promise<E2EResult> {
   return runScenario({ lab: "bauth15", artifactsPrefix: "bauth15-", create: (context) => new Bauth15Scenario(context) }, options);
@@ -38,7 +41,7 @@ class Bauth15Scenario extends BrowserScenario {
     this.step = "регистрация не открывает сессию: песочница ведёт в свою почту, письмо со ссылкой подтверждения там";
     await this.signUp(page, "Борис Тестов");
     await this.shot(page, "outbox");
-    const link = await this.verificationLink(page);
+    const link = await this.mailLink(page, "/api/auth/verify-email?token=");
 
     this.step = "ссылка из письма подтверждает адрес и возвращает на главную";
     await link.click();
@@ -59,14 +62,21 @@ class Bauth15Scenario extends BrowserScenario {
 
     this.step = "вход по ссылке /login?next=<адрес с табуляцией> остаётся на сайте (open redirect)";
     // "/\t/evil.example/": the browser's URL parser drops the tab, and //evil.example/ is another site.
-    await this.open(page, `/login?next=${encodeURIComponent("/\t/evil.example/")}`);
-    await page.getByLabel("Email").fill(this.email);
-    await page.getByLabel("Пароль").fill(PASSWORD);
-    await page.getByRole("button", { name: "Войти" }).click();
-    await page.waitForURL((url) => url.pathname === "/dashboard" || !url.href.startsWith(this.origin));
-    await expectUrl(page, `${this.origin}/dashboard`);
-    await expectText(page.getByTestId("user-email"), this.email, "email пользователя в кабинете");
+    await this.signIn(page, PASSWORD, `/login?next=${encodeURIComponent("/\t/evil.example/")}`);
     await this.shot(page, "dashboard");
+
+    this.step = "смена пароля завершает сессию второго браузера (украденную), это устройство остаётся в кабинете";
+    const stolen = await this.newPage();
+    await this.signIn(stolen, PASSWORD);
+    await this.open(page, "/dashboard");
+    await page.getByLabel("Текущий пароль").fill(PASSWORD);
+    await page.getByLabel("Новый пароль").fill(CHANGED_PASSWORD);
+    await page.getByRole("button", { name: "Сменить пароль" }).click();
+    await expectText(page.getByTestId("password-changed"), "Пароль изменён", "сообщение о смене пароля в кабинете");
+    const devices = await page.getByTestId("sessions").locator("tbody tr").count();
+    if (devices !== 1) throw new Error(`после смены пароля в списке сессий ${devices} строк, ожидалась одна — это устройство`);
+    await this.open(stolen, "/dashboard");
+    await expectUrl(stolen, `${this.origin}/login`);
 
     this.step = "«Выйти»: POST /api/auth/sign-out лабы отвечает Clear-Site-Data, браузер стирает cookie и localStorage";
     await page.evaluate(() => localStorage.setItem("e2e-left-behind", "1"));
@@ -88,6 +98,42 @@ class Bauth15Scenario extends BrowserScenario {
     }
     await this.open(page, "/dashboard");
     await expectUrl(page, `${this.origin}/login`);
+
+    this.step = "сброс пароля: ссылка из почты задаёт новый пароль, и с ним можно войти";
+    await page.getByRole("link", { name: "Забыли пароль?" }).click();
+    await page.waitForURL((url) => url.origin === this.origin && url.pathname === "/forgot-password");
+    await page.getByLabel("Email").fill(this.email);
+    await page.getByRole("button", { name: "Прислать ссылку" }).click();
+    await page.waitForURL((url) => url.origin === this.origin && url.pathname === "/outbox");
+    await expectText(page.getByTestId("after-reset-request"), "Ссылка для сброса", "пояснение после запроса сброса");
+    const resetLink = await this.mailLink(page, "/api/auth/reset-password/");
+    const resetHref = (await resetLink.getAttribute("href"))!;
+    await resetLink.click();
+    await page.waitForURL((url) => url.origin === this.origin && url.pathname === "/reset-password");
+    await page.getByLabel(/^Новый пароль/).fill(RESET_PASSWORD);
+    await page.getByRole("button", { name: "Сохранить пароль" }).click();
+    await page.waitForURL((url) => url.origin === this.origin && url.pathname === "/login");
+    await expectText(page.getByTestId("reset-done"), "Пароль изменён", "сообщение о сбросе на странице входа");
+    await this.signIn(page, RESET_PASSWORD);
+
+    this.step = "та же ссылка сброса во второй раз отклонена";
+    await page.goto(resetHref, { waitUntil: "load" });
+    await expectText(page.getByTestId("reset-link-error"), "недействительна", "отказ по использованной ссылке");
+    await this.shot(page, "reset-link-used");
+  }
+
+  /**
+   * Signs in from `path` and expects the dashboard of this scenario's user. Each call is one attempt of the
+   * lab's limit (5 per 5 minutes per address; without a proxy every request shares one address): this walk makes three.
+   */
+  private async signIn(page: Page, password: string, path = "/login"): Promise<void> {
+    await this.open(page, path);
+    await page.getByLabel("Email").fill(this.email);
+    await page.getByLabel("Пароль").fill(password);
+    await page.getByRole("button", { name: "Войти" }).click();
+    await page.waitForURL((url) => url.pathname === "/dashboard" || !url.href.startsWith(this.origin));
+    await expectUrl(page, `${this.origin}/dashboard`);
+    await expectText(page.getByTestId("user-email"), this.email, "email пользователя в кабинете");
   }
 
   /** Fills and sends the sign-up form; with bauth14 on, the playground answers with its mailbox, whoever owns the address. */
@@ -107,15 +153,15 @@ class Bauth15Scenario extends BrowserScenario {
     return page.getByTestId("letter").filter({ has: page.getByTestId("letter-recipient").getByText(this.email, { exact: true }) }).count();
   }
 
-  /** The one link into Better Auth's /verify-email in the letters to this address. */
-  private async verificationLink(page: Page): Promise<Locator> {
+  /** The one link into Better Auth's `path` (e.g. /api/auth/verify-email) in the letters to this address. */
+  private async mailLink(page: Page, path: string): Promise<Locator> {
     const links = page
       .getByTestId("letter")
       .filter({ has: page.getByTestId("letter-recipient").getByText(this.email, { exact: true }) })
       .getByTestId("letter-link")
-      .filter({ hasText: `${this.origin}/api/auth/verify-email?token=` });
+      .filter({ hasText: `${this.origin}${path}` });
     const count = await links.count();
-    if (count !== 1) throw new Error(`в почте песочницы ссылок подтверждения для ${this.email}: ${count}, ожидалась одна`);
+    if (count !== 1) throw new Error(`в почте песочницы ссылок ${path}… для ${this.email}: ${count}, ожидалась одна`);
     return links.first();
   }
 }

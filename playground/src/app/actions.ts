@@ -8,7 +8,8 @@ import { safeNext } from "@lab/lib/safe-next";
 import { signIn } from "@lab/server/auth/sign-in";
 import { signOut, signOutEverywhere } from "@lab/server/auth/sign-out";
 import { signUp } from "@lab/server/auth/sign-up";
-import { requiresVerifiedEmail } from "../lib/email-verification";
+import { refusalMessage } from "../lib/auth-error-message";
+import { requiresVerifiedEmail } from "../lib/lab-features";
 import { forwardSetCookies, sessionCookieValue } from "../lib/response-cookies";
 import { listSessionsIfFresh } from "../lib/sessions";
 
@@ -53,6 +54,61 @@ export async function signOutEverywhereAction(): Promise<void> {
   const result = await signOutEverywhere(await incomingHeaders());
   if (result.ok) await forwardSetCookies(result.setCookie);
   redirect("/login");
+}
+
+/**
+ * Better Auth's own change-password, with only what the person typed: whether
+ * the other sessions end is the lab's decision (bauth14's plugin forces it;
+ * bauth10 leaves them alive), and so is whether the session is fresh enough.
+ * With the others revoked, Better Auth opens a new session for this device and
+ * sends its cookie.
+ */
+export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const { headers: responseHeaders } = await auth.api.changePassword({
+      headers: await incomingHeaders(),
+      body: { currentPassword: field(form, "currentPassword"), newPassword: field(form, "newPassword") },
+      returnHeaders: true,
+    });
+    await forwardSetCookies(responseHeaders.getSetCookie());
+  } catch (error) {
+    const message = refusalMessage(error);
+    if (message === undefined) throw error;
+    return { error: message };
+  }
+  redirect("/dashboard?password=changed");
+}
+
+/**
+ * "Forgot password": Better Auth mails a link to /api/auth/reset-password/<token>,
+ * which comes back to /reset-password?token=… . The answer is the same whether
+ * the address has an account or not, so the page says nothing about it either.
+ */
+export async function requestPasswordResetAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const email = field(form, "email");
+  try {
+    await auth.api.requestPasswordReset({ headers: await incomingHeaders(), body: { email, redirectTo: "/reset-password" } });
+  } catch (error) {
+    const message = refusalMessage(error);
+    if (message === undefined) throw error;
+    return { error: message, values: { email } };
+  }
+  redirect("/outbox?from=reset");
+}
+
+/** The new password for the token from the letter; Better Auth deletes the token, so the link works once. */
+export async function resetPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    await auth.api.resetPassword({
+      headers: await incomingHeaders(),
+      body: { token: field(form, "token"), newPassword: field(form, "newPassword") },
+    });
+  } catch (error) {
+    const message = refusalMessage(error);
+    if (message === undefined) throw error;
+    return { error: message };
+  }
+  redirect("/login?reset=done");
 }
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requiresVerifiedEmail } from "../lib/email-verification";
+import { requiresVerifiedEmail } from "../lib/lab-features";
 import { labLabel } from "../lib/lab-info";
 
 // What Better Auth's /api/auth/verify-email appends to its callbackURL ("/") when a link fails.

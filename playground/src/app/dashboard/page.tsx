@@ -4,10 +4,11 @@ import { redirect } from "next/navigation";
 import { loadDashboard } from "@lab/app/dashboard/data";
 import { auth } from "@lab/lib/auth";
 import { UnauthorizedError } from "@lab/server/auth/session";
+import { AuthForm } from "../../components/auth-form";
 import { BrowserRequests } from "../../components/browser-requests";
 import { SignOutButton } from "../../components/sign-out-button";
 import { listSessionsIfFresh } from "../../lib/sessions";
-import { revokeSessionAction, signOutEverywhereAction } from "../actions";
+import { changePasswordAction, revokeSessionAction, signOutEverywhereAction } from "../actions";
 
 /**
  * Two guards, as in the lab: the lab's proxy.ts has already turned away a
@@ -15,7 +16,8 @@ import { revokeSessionAction, signOutEverywhereAction } from "../actions";
  * and the lab's loadDashboard() checks the session itself with requireUser(),
  * so a forged, revoked or expired cookie ends here with a redirect too.
  */
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ password?: string | string[] }> }) {
+  const { password } = await searchParams;
   const requestHeaders = new Headers(await headers());
   let loaded: Awaited<ReturnType<typeof loadDashboard>>;
   try {
@@ -84,6 +86,28 @@ export default async function DashboardPage() {
       )}
 
       <BrowserRequests />
+
+      <section className="card">
+        <h2>Смена пароля</h2>
+        {password === "changed" ? (
+          <p className="notice" data-testid="password-changed">
+            Пароль изменён. Посмотрите в список сессий: остались ли в нём другие устройства, решает код лабы.
+          </p>
+        ) : null}
+        <p className="muted">
+          Better Auth <code>changePassword</code>. Песочница не просит завершить другие сессии. С bauth14 это делает
+          плагин лабы: тогда второй браузер после смены пароля окажется на странице входа.
+        </p>
+        <AuthForm
+          action={changePasswordAction}
+          submit="Сменить пароль"
+          pending="Меняем…"
+          fields={[
+            { name: "currentPassword", label: "Текущий пароль", type: "password", autoComplete: "current-password" },
+            { name: "newPassword", label: "Новый пароль", type: "password", autoComplete: "new-password" },
+          ]}
+        />
+      </section>
 
       <section className="card actions">
         <SignOutButton />

@@ -14,6 +14,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   return (
     <>
       {from === "sign-up" ? <AfterSignUp /> : null}
+      {from === "reset" ? <AfterResetRequest /> : null}
       <section className="card">
         <h1>Почта песочницы</h1>
         <p className="muted">
@@ -36,6 +37,18 @@ function AfterSignUp() {
         письмо со ссылкой, а владельцу занятого адреса — предупреждение.
       </p>
       <p>Откройте ссылку из письма ниже: Better Auth подтвердит адрес и вернёт вас на главную. Затем войдите.</p>
+    </section>
+  );
+}
+
+function AfterResetRequest() {
+  return (
+    <section className="card" data-testid="after-reset-request">
+      <h2>Ссылка для сброса</h2>
+      <p>
+        Если такой аккаунт есть, лаба отправила на адрес письмо со ссылкой. Ответ формы одинаков для любого адреса.
+        Ссылка работает один раз и недолго: лаба хранит не сам токен, а его хеш.
+      </p>
     </section>
   );
 }
