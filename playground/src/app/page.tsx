@@ -4,7 +4,7 @@ import { labLabel } from "../lib/lab-info";
 
 // What Better Auth's /api/auth/verify-email appends to its callbackURL ("/") when a link fails.
 const VERIFY_ERRORS: Record<string, string> = {
-  TOKEN_EXPIRED: "Ссылка из письма устарела. Войдите: лаба пришлёт новое письмо, и его ссылка подтвердит адрес.",
+  TOKEN_EXPIRED: "Ссылка из письма устарела. Попробуйте войти: с emailVerification.sendOnSignIn лаба пришлёт новое письмо.",
   INVALID_TOKEN: "Ссылка из письма неверна или повреждена. Откройте её из «Почты» целиком.",
   USER_NOT_FOUND: "Пользователя из этой ссылки нет в базе: песочница начинает с пустой базы при каждом запуске.",
   INVALID_USER: "Ссылка подтверждает другой адрес, чем у вошедшего пользователя. Выйдите и откройте её снова.",
