@@ -28,6 +28,7 @@ import { seconds } from "./server.ts";
 
 export { ARTIFACTS_DIR, type E2EOptions, type E2EResult };
 const PASSWORD = "correct-horse-battery";
+const TEMPORARY_PASSWORD = "staple-lantern-orbit";
 
 export function runPlaygroundE2E(options: E2EOptions = {}): Promise<E2EResult> {
   return runScenario({ lab: "bauth10", artifactsPrefix: "", create: (context) => new Scenario(context) }, options);
@@ -154,6 +155,14 @@ class Scenario extends BrowserScenario {
     await expectRows(first, 2);
     await this.shot(first, "dashboard-sessions");
 
+    this.step = "смена пароля в bauth10 не завершает другую сессию: украденная cookie её переживает (это чинит bauth14)";
+    await this.changePassword(first, PASSWORD, TEMPORARY_PASSWORD);
+    await expectRows(first, 2);
+    await second.reload();
+    await expectUrl(second, `${this.origin}/dashboard`);
+    // Back to the scenario's password, for the sign-ins below.
+    await this.changePassword(first, TEMPORARY_PASSWORD, PASSWORD);
+
     this.step = "сессия старше freshAge: кабинет открывается, вместо списка просит войти снова, «Выйти на всех устройствах» на месте";
     // Time moves in the database: both sign-ins now happened an hour ago, past bauth10's freshAge (10 minutes).
     await this.query(
@@ -188,6 +197,15 @@ class Scenario extends BrowserScenario {
     this.step = "почта песочницы: у bauth10 таблицы outbox нет, страница так и говорит";
     await this.open(main, "/outbox");
     await expectText(main.getByTestId("outbox-missing"), "bauth14", "пояснение, что письма появляются в bauth14");
+  }
+
+  private async changePassword(page: Page, current: string, next: string): Promise<void> {
+    // A fresh /dashboard: the notice of an earlier change must not pass for this one.
+    await this.open(page, "/dashboard");
+    await page.getByLabel("Текущий пароль").fill(current);
+    await page.getByLabel("Новый пароль").fill(next);
+    await page.getByRole("button", { name: "Сменить пароль" }).click();
+    await expectText(page.getByTestId("password-changed"), "Пароль изменён", "сообщение о смене пароля в кабинете");
   }
 
   private async signIn(page: Page, password: string, expectDashboard = true): Promise<void> {
