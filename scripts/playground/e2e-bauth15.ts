@@ -68,11 +68,7 @@ class Bauth15Scenario extends BrowserScenario {
     this.step = "смена пароля завершает сессию второго браузера (украденную), это устройство остаётся в кабинете";
     const stolen = await this.newPage();
     await this.signIn(stolen, PASSWORD);
-    await this.open(page, "/dashboard");
-    await page.getByLabel("Текущий пароль").fill(PASSWORD);
-    await page.getByLabel("Новый пароль").fill(CHANGED_PASSWORD);
-    await page.getByRole("button", { name: "Сменить пароль" }).click();
-    await expectText(page.getByTestId("password-changed"), "Пароль изменён", "сообщение о смене пароля в кабинете");
+    await this.changePassword(page, PASSWORD, CHANGED_PASSWORD);
     const devices = await page.getByTestId("sessions").locator("tbody tr").count();
     if (devices !== 1) throw new Error(`после смены пароля в списке сессий ${devices} строк, ожидалась одна — это устройство`);
     await this.open(stolen, "/dashboard");
@@ -127,10 +123,7 @@ class Bauth15Scenario extends BrowserScenario {
    * lab's limit (5 per 5 minutes per address; without a proxy every request shares one address): this walk makes three.
    */
   private async signIn(page: Page, password: string, path = "/login"): Promise<void> {
-    await this.open(page, path);
-    await page.getByLabel("Email").fill(this.email);
-    await page.getByLabel("Пароль").fill(password);
-    await page.getByRole("button", { name: "Войти" }).click();
+    await this.submitSignIn(page, this.email, password, path);
     await page.waitForURL((url) => url.pathname === "/dashboard" || !url.href.startsWith(this.origin));
     await expectUrl(page, `${this.origin}/dashboard`);
     await expectText(page.getByTestId("user-email"), this.email, "email пользователя в кабинете");
@@ -150,14 +143,17 @@ class Bauth15Scenario extends BrowserScenario {
   /** How many letters to this scenario's address the playground's mailbox shows now. */
   private async lettersTo(page: Page): Promise<number> {
     await this.open(page, "/outbox");
-    return page.getByTestId("letter").filter({ has: page.getByTestId("letter-recipient").getByText(this.email, { exact: true }) }).count();
+    return this.myLetters(page).count();
+  }
+
+  /** The letters on the open mailbox page whose recipient is this scenario's address. */
+  private myLetters(page: Page): Locator {
+    return page.getByTestId("letter").filter({ has: page.getByTestId("letter-recipient").getByText(this.email, { exact: true }) });
   }
 
   /** The one link into Better Auth's `path` (e.g. /api/auth/verify-email) in the letters to this address. */
   private async mailLink(page: Page, path: string): Promise<Locator> {
-    const links = page
-      .getByTestId("letter")
-      .filter({ has: page.getByTestId("letter-recipient").getByText(this.email, { exact: true }) })
+    const links = this.myLetters(page)
       .getByTestId("letter-link")
       .filter({ hasText: `${this.origin}${path}` });
     const count = await links.count();

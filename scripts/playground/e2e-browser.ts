@@ -171,6 +171,24 @@ export abstract class BrowserScenario {
     await page.goto(`${this.origin}${path}`, { waitUntil: "load", timeout: 120_000 });
   }
 
+  /** Opens `path` (the login form, maybe with ?next=) and sends it; where the browser lands is the caller's to check. */
+  protected async submitSignIn(page: Page, email: string, password: string, path = "/login"): Promise<void> {
+    await this.open(page, path);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Пароль").fill(password);
+    await page.getByRole("button", { name: "Войти" }).click();
+  }
+
+  /** The dashboard's password form, and the notice that the change went through. */
+  protected async changePassword(page: Page, current: string, next: string): Promise<void> {
+    // A fresh /dashboard: the notice of an earlier change must not pass for this one.
+    await this.open(page, "/dashboard");
+    await page.getByLabel("Текущий пароль").fill(current);
+    await page.getByLabel("Новый пароль").fill(next);
+    await page.getByRole("button", { name: "Сменить пароль" }).click();
+    await expectText(page.getByTestId("password-changed"), "Пароль изменён", "сообщение о смене пароля в кабинете");
+  }
+
   protected async shot(page: Page, name: string): Promise<void> {
     this.lastPage = page;
     const path = join(ARTIFACTS_DIR, `${this.context.shotPrefix}${name}.png`);

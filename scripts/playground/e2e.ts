@@ -199,20 +199,8 @@ class Scenario extends BrowserScenario {
     await expectText(main.getByTestId("outbox-missing"), "bauth14", "пояснение, что письма появляются в bauth14");
   }
 
-  private async changePassword(page: Page, current: string, next: string): Promise<void> {
-    // A fresh /dashboard: the notice of an earlier change must not pass for this one.
-    await this.open(page, "/dashboard");
-    await page.getByLabel("Текущий пароль").fill(current);
-    await page.getByLabel("Новый пароль").fill(next);
-    await page.getByRole("button", { name: "Сменить пароль" }).click();
-    await expectText(page.getByTestId("password-changed"), "Пароль изменён", "сообщение о смене пароля в кабинете");
-  }
-
   private async signIn(page: Page, password: string, expectDashboard = true): Promise<void> {
-    await this.open(page, "/login");
-    await page.getByLabel("Email").fill(this.email);
-    await page.getByLabel("Пароль").fill(password);
-    await page.getByRole("button", { name: "Войти" }).click();
+    await this.submitSignIn(page, this.email, password);
     if (expectDashboard) await page.waitForURL(`${this.origin}/dashboard`);
   }
 

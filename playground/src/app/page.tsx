@@ -31,8 +31,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {verifyFirst ? (
           <>
             <li>
-              <Link href="/sign-up">Зарегистрируйтесь</Link>. Эта лаба входит только с подтверждённым email, поэтому
-              вы попадёте в <Link href="/outbox">почту песочницы</Link>.
+              <Link href="/sign-up">Зарегистрируйтесь</Link>. В этой лабе войти можно только с подтверждённым email,
+              поэтому вы попадёте в <Link href="/outbox">почту песочницы</Link>.
             </li>
             <li>Откройте ссылку из письма: Better Auth подтвердит адрес и вернёт вас сюда.</li>
             <li>

@@ -91,12 +91,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2>Смена пароля</h2>
         {password === "changed" ? (
           <p className="notice" data-testid="password-changed">
-            Пароль изменён. Посмотрите в список сессий: остались ли в нём другие устройства, решает код лабы.
+            Пароль изменён. Остались ли в списке сессий другие устройства, решает код лабы.
           </p>
         ) : null}
         <p className="muted">
-          Better Auth <code>changePassword</code>. Песочница не просит завершить другие сессии. С bauth14 это делает
-          плагин лабы: тогда второй браузер после смены пароля окажется на странице входа.
+          Форма вызывает <code>auth.api.changePassword</code> и не просит завершить другие сессии. С bauth14 их
+          завершает плагин лабы: тогда второй браузер после смены пароля окажется на странице входа.
         </p>
         <AuthForm
           action={changePasswordAction}

@@ -44,7 +44,7 @@ export default async function LoginPage({
       </p>
       {requiresVerifiedEmail() ? (
         <p className="muted">
-          Эта лаба впускает только с подтверждённым email. Письмо со ссылкой — в{" "}
+          В этой лабе войти можно только с подтверждённым email. Письмо со ссылкой — в{" "}
           <Link href="/outbox">почте песочницы</Link>.
         </p>
       ) : null}
